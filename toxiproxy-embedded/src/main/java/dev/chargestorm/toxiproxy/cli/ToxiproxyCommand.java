@@ -1,0 +1,104 @@
+package dev.chargestorm.toxiproxy.cli;
+
+import dev.chargestorm.toxiproxy.EmbeddedToxiproxy;
+import dev.chargestorm.toxiproxy.ToxiproxySettings;
+import dev.chargestorm.toxiproxy.api.ToxiproxyApi;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code toxiproxy-embedded}: runs the embedded server until SIGINT/SIGTERM, with the real {@code toxiproxy-server}'s
+ * single-dash flags. {@code -seed} really seeds toxicity rolls and jitter (the real server's flag has no effect).
+ */
+@Command(name = "toxiproxy-embedded", mixinStandardHelpOptions = false, sortOptions = false,
+        description = "A pure-Java server for the Toxiproxy 2.12 HTTP API (ChargeStorm).")
+public final class ToxiproxyCommand implements Callable<Integer> {
+
+    @Option(names = {"-host", "--host"}, paramLabel = "HOST", defaultValue = "localhost",
+            description = "Host for the API to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for all interfaces).")
+    String host = "localhost";
+
+    @Option(names = {"-port", "--port"}, paramLabel = "PORT", defaultValue = "8474",
+            description = "Port for the API to listen on (default: ${DEFAULT-VALUE}; 0 picks a free port).")
+    int port = 8474;
+
+    @Option(names = {"-config", "--config"}, paramLabel = "FILE",
+            description = "JSON file of proxies to create at startup (the POST /populate format).")
+    @Nullable Path config;
+
+    @Option(names = {"-seed", "--seed"}, paramLabel = "SEED",
+            description = "Seed for toxicity rolls, jitter and slicer variation (default: random).")
+    @Nullable Long seed;
+
+    @Option(names = {"-version", "--version"}, description = "Print the version and exit.")
+    boolean version;
+
+    @Option(names = {"-h", "-help", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
+
+    private final CountDownLatch stop = new CountDownLatch(1);
+    private final PrintWriter out;
+
+    ToxiproxyCommand(PrintWriter out) {
+        this.out = out;
+    }
+
+    public static void main(String[] args) {
+        String level = System.getenv("LOG_LEVEL");
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
+                level == null || level.isBlank() ? "info" : level.toLowerCase(Locale.ROOT));
+        System.setProperty("org.slf4j.simpleLogger.log.io.netty", "warn");
+        System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
+        PrintWriter out = new PrintWriter(System.out, true);
+        System.exit(commandLine(new ToxiproxyCommand(out)).execute(args));
+    }
+
+    static CommandLine commandLine(ToxiproxyCommand command) {
+        return new CommandLine(command).setOut(command.out).setCaseInsensitiveEnumValuesAllowed(true);
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (version) {
+            out.println("toxiproxy-server version " + ToxiproxyApi.VERSION + " (ChargeStorm toxiproxy-embedded)");
+            return 0;
+        }
+        Logger log = LoggerFactory.getLogger(ToxiproxyCommand.class);
+        ToxiproxySettings settings = new ToxiproxySettings(host, port, java.util.OptionalLong.empty());
+        if (seed != null) {
+            settings = settings.withSeed(seed);
+        }
+        try (EmbeddedToxiproxy toxiproxy = EmbeddedToxiproxy.start(settings)) {
+            if (config != null) {
+                try {
+                    toxiproxy.populate(config);
+                    log.info("populated proxies from {}", config);
+                } catch (RuntimeException failed) {
+                    // The real server logs a bad -config and carries on.
+                    log.error("could not populate proxies from {}: {}; starting without them", config,
+                            failed.getMessage());
+                }
+            }
+            out.println("toxiproxy API listening on " + toxiproxy.uri() + " (seed " + toxiproxy.seed() + ")");
+            Thread hook = new Thread(stop::countDown, "toxiproxy-shutdown");
+            Runtime.getRuntime().addShutdownHook(hook);
+            stop.await();
+            log.info("shutting down");
+        }
+        return 0;
+    }
+
+    /** Ends {@link #call()} as SIGINT/SIGTERM do (for tests). */
+    void requestStop() {
+        stop.countDown();
+    }
+}
