@@ -11,6 +11,8 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
@@ -28,6 +30,7 @@ import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.DefaultEventExecutorGroup;
 import io.netty.util.concurrent.EventExecutorGroup;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -46,10 +49,12 @@ public final class ApiServer implements AutoCloseable {
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME;
 
     private final Channel serverChannel;
+    private final ChannelGroup connections;
     private final EventExecutorGroup handlers;
 
-    private ApiServer(Channel serverChannel, EventExecutorGroup handlers) {
+    private ApiServer(Channel serverChannel, ChannelGroup connections, EventExecutorGroup handlers) {
         this.serverChannel = serverChannel;
+        this.connections = connections;
         this.handlers = handlers;
     }
 
@@ -60,6 +65,7 @@ public final class ApiServer implements AutoCloseable {
      */
     public static ApiServer start(InetSocketAddress address, EventLoopGroup group, ToxiproxyApi api) {
         EventExecutorGroup handlers = new DefaultEventExecutorGroup(2);
+        ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(group)
                 .channel(NioServerSocketChannel.class)
@@ -68,6 +74,7 @@ public final class ApiServer implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
+                        connections.add(channel);
                         channel.pipeline()
                                 .addLast(new IdleStateHandler(0, 0, 60, TimeUnit.SECONDS))
                                 .addLast(new HttpServerCodec())
@@ -82,7 +89,7 @@ public final class ApiServer implements AutoCloseable {
                     + address.getPort() + ": " + bind.cause().getMessage()
                     + "; pick another -port (0 picks a free one) or stop what holds it", bind.cause());
         }
-        return new ApiServer(bind.channel(), handlers);
+        return new ApiServer(bind.channel(), connections, handlers);
     }
 
     public InetSocketAddress address() {
@@ -92,6 +99,7 @@ public final class ApiServer implements AutoCloseable {
     @Override
     public void close() {
         serverChannel.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+        connections.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
         handlers.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
     }
 
