@@ -28,21 +28,22 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
-import io.netty.util.concurrent.DefaultEventExecutorGroup;
-import io.netty.util.concurrent.EventExecutorGroup;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The HTTP/1.1 server of the API (keep-alive, 60 s idle timeout like the real server). Requests are handled off the
- * I/O event loops, on a small executor, because an API call may wait (bounded) for a bind or for open connections to
- * apply a toxic change.
+ * I/O event loops, on one API thread, because an API call may wait (bounded) for a bind or for open connections to
+ * apply a toxic change, and those happen on the event loops.
  */
 public final class ApiServer implements AutoCloseable {
 
@@ -50,9 +51,9 @@ public final class ApiServer implements AutoCloseable {
 
     private final Channel serverChannel;
     private final ChannelGroup connections;
-    private final EventExecutorGroup handlers;
+    private final ExecutorService handlers;
 
-    private ApiServer(Channel serverChannel, ChannelGroup connections, EventExecutorGroup handlers) {
+    private ApiServer(Channel serverChannel, ChannelGroup connections, ExecutorService handlers) {
         this.serverChannel = serverChannel;
         this.connections = connections;
         this.handlers = handlers;
@@ -64,7 +65,9 @@ public final class ApiServer implements AutoCloseable {
      * @throws IllegalStateException naming the address and the reason if it cannot bind
      */
     public static ApiServer start(InetSocketAddress address, EventLoopGroup group, ToxiproxyApi api) {
-        EventExecutorGroup handlers = new DefaultEventExecutorGroup(2);
+        // One thread: API calls are serialised anyway, and responses on a keep-alive connection stay in order.
+        ExecutorService handlers = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("toxiproxy-api")
+                .daemon(true).factory());
         ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(group)
@@ -79,12 +82,12 @@ public final class ApiServer implements AutoCloseable {
                                 .addLast(new IdleStateHandler(0, 0, 60, TimeUnit.SECONDS))
                                 .addLast(new HttpServerCodec())
                                 .addLast(new HttpObjectAggregator(16 * 1024 * 1024))
-                                .addLast(handlers, new Handler(api));
+                                .addLast(new Handler(api, handlers));
                     }
                 });
         ChannelFuture bind = bootstrap.bind(address).awaitUninterruptibly();
         if (!bind.isSuccess()) {
-            handlers.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            handlers.shutdownNow();
             throw new IllegalStateException("cannot listen for the Toxiproxy API on " + address.getHostString() + ":"
                     + address.getPort() + ": " + bind.cause().getMessage()
                     + "; pick another -port (0 picks a free one) or stop what holds it", bind.cause());
@@ -100,18 +103,44 @@ public final class ApiServer implements AutoCloseable {
     public void close() {
         serverChannel.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
         connections.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
-        handlers.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+        handlers.shutdown();
+        try {
+            if (!handlers.awaitTermination(5, TimeUnit.SECONDS)) {
+                handlers.shutdownNow();
+            }
+        } catch (InterruptedException interrupted) {
+            handlers.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static final class Handler extends SimpleChannelInboundHandler<FullHttpRequest> {
         private final ToxiproxyApi api;
+        private final ExecutorService executor;
 
-        Handler(ToxiproxyApi api) {
+        Handler(ToxiproxyApi api, ExecutorService executor) {
             this.api = api;
+            this.executor = executor;
         }
 
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+            FullHttpRequest retained = request.retain();
+            try {
+                executor.execute(() -> {
+                    try {
+                        answer(ctx, retained);
+                    } finally {
+                        retained.release();
+                    }
+                });
+            } catch (RejectedExecutionException stopping) {
+                retained.release();
+                ctx.close();
+            }
+        }
+
+        private void answer(ChannelHandlerContext ctx, FullHttpRequest request) {
             if (!request.decoderResult().isSuccess()) {
                 FullHttpResponse bad = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.BAD_REQUEST);
                 bad.headers().set(HttpHeaderNames.CONTENT_LENGTH, 0);
