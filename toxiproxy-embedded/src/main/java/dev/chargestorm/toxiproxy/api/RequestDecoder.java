@@ -100,7 +100,12 @@ final class RequestDecoder {
         if (!value.isNumber()) {
             throw bad("json: cannot unmarshal " + kind(value) + " into Go struct field ToxicWrapper.toxicity of type float32");
         }
-        float toxicity = value.floatValue();
+        float toxicity;
+        try {
+            toxicity = (float) value.doubleValue();
+        } catch (RuntimeException outOfRange) {
+            toxicity = Float.NaN;
+        }
         if (!Float.isFinite(toxicity)) {
             throw bad("json: cannot unmarshal number " + value + " into Go struct field ToxicWrapper.toxicity of type float32");
         }
