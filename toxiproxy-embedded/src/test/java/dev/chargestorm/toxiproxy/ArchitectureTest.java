@@ -1,0 +1,42 @@
+package dev.chargestorm.toxiproxy;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The module's architecture rules (production classes only). */
+@AnalyzeClasses(packages = "dev.chargestorm.toxiproxy", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule noPackageCycles = slices().matching("dev.chargestorm.toxiproxy.(*)..")
+            .should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule toxicsDoNotKnowProxiesOrTheApi = noClasses().that()
+            .resideInAPackage("..toxiproxy.toxic..")
+            .should().dependOnClassesThat().resideInAnyPackage("..toxiproxy.proxy..", "..toxiproxy.api..",
+                    "..toxiproxy.cli..");
+
+    @ArchTest
+    static final ArchRule nobodySleeps = noClasses()
+            .should().callMethod(Thread.class, "sleep", long.class)
+            .orShould().callMethod(Thread.class, "sleep", long.class, int.class)
+            .orShould().callMethod(Thread.class, "sleep", java.time.Duration.class)
+            .because("delays are scheduled on the event loop, never slept");
+
+    @ArchTest
+    static final ArchRule onlyTheCliMainPrints = noClasses().that()
+            .doNotHaveFullyQualifiedName("dev.chargestorm.toxiproxy.cli.ToxiproxyCommand")
+            .should().accessField(System.class, "out")
+            .orShould().accessField(System.class, "err")
+            .because("libraries log through SLF4J; only the CLI main writes to the console");
+
+    @ArchTest
+    static final ArchRule noSpring = noClasses().should().dependOnClassesThat()
+            .resideInAnyPackage("org.springframework..");
+}
