@@ -27,6 +27,8 @@ public record WilsonInterval(double low, double high) {
         double denominator = 1 + z2 / n;
         double centre = (p + z2 / (2 * n)) / denominator;
         double half = z * Math.sqrt(p * (1 - p) / n + z2 / (4 * n * n)) / denominator;
-        return new WilsonInterval(Math.max(0, centre - half), Math.min(1, centre + half));
+        double low = good == 0 ? 0 : Math.max(0, centre - half);
+        double high = good == total ? 1 : Math.min(1, centre + half);
+        return new WilsonInterval(low, high);
     }
 }
