@@ -40,6 +40,9 @@ final class Documents {
             Map.entry("RecoveryObjective", SloFiles.HARNESS_V1ALPHA1), Map.entry("Invariant", SloFiles.HARNESS_V1ALPHA1),
             Map.entry("AbortPolicy", SloFiles.HARNESS_V1ALPHA1));
 
+    private static final java.util.regex.Pattern DNS_LABEL =
+            java.util.regex.Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
+
     /** One YAML document of one file. */
     record Doc(String file, int index, Node node) {
     }
@@ -105,6 +108,10 @@ final class Documents {
             return null;
         }
         ctx.subject = kind + " '" + (name == null ? "?" : name) + "'";
+        if (name != null && !DNS_LABEL.matcher(name).matches()) {
+            metadata.problem("name", "expected an RFC 1123 DNS label (lower-case letters, digits and '-', at most 63"
+                    + " characters) but was '" + name + "'");
+        }
         if (apiVersion != null && !apiVersion.equals(expectedApi)) {
             root.problem("apiVersion", "expected '" + expectedApi + "' for kind " + kind + " but was '" + apiVersion + "'");
         }
@@ -294,7 +301,7 @@ final class Documents {
                 }
                 for (int i = 0; i < items.size(); i++) {
                     Objective o = objective(Reader.of(h.ctx, s.field("objectives") + "[" + i + "]", items.get(i)),
-                            sloIndicator, budgeting, h.name);
+                            sloIndicator, s.has("indicator") || s.has("indicatorRef"), budgeting, h.name);
                     if (o != null) {
                         objectives.add(o);
                     }
@@ -308,7 +315,8 @@ final class Documents {
             build(h, () -> new Slo(h.name, null, service, bm, window, objectives), slo -> slos.put(h.name, slo));
         }
 
-        private Objective objective(Reader o, Sli sloIndicator, BudgetingMethod budgeting, String sloName) {
+        private Objective objective(Reader o, Sli sloIndicator, boolean sloDeclaresIndicator, BudgetingMethod budgeting,
+                                String sloName) {
             if (o == null) {
                 return null;
             }
@@ -323,7 +331,7 @@ final class Documents {
                 indicator = sliRef(o, "indicatorRef");
             } else if (o.has("indicator")) {
                 indicator = inlineIndicator(o.mapping("indicator", true));
-            } else if (sloIndicator == null) {
+            } else if (sloIndicator == null && !sloDeclaresIndicator) {
                 o.problem("indicatorRef", "no indicator: give spec.indicator, spec.indicatorRef or one per objective");
                 return null;
             }
