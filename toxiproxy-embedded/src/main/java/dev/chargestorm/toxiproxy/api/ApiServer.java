@@ -19,7 +19,6 @@ import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
@@ -153,7 +152,7 @@ public final class ApiServer implements AutoCloseable {
             FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
                     HttpResponseStatus.valueOf(answer.status()), Unpooled.wrappedBuffer(answer.body()));
             if (answer.contentType() != null) {
-                response.headers().set(HttpHeaderNames.CONTENT_TYPE, answer.contentType());
+                response.headers().set("Content-Type", answer.contentType());
             }
             if (answer.nosniff()) {
                 response.headers().set("X-Content-Type-Options", "nosniff");
@@ -161,13 +160,13 @@ public final class ApiServer implements AutoCloseable {
             if (answer.routed()) {
                 response.headers().set("X-Toxiproxy-Request-Id", requestId());
             }
-            response.headers().set(HttpHeaderNames.DATE, HTTP_DATE.format(ZonedDateTime.now(ZoneOffset.UTC)));
+            response.headers().set("Date", HTTP_DATE.format(ZonedDateTime.now(ZoneOffset.UTC)));
             if (answer.status() != 204) {
-                response.headers().set(HttpHeaderNames.CONTENT_LENGTH, answer.body().length);
+                response.headers().set("Content-Length", answer.body().length);
             }
             boolean keepAlive = HttpUtil.isKeepAlive(request);
             if (keepAlive && request.protocolVersion().equals(HttpVersion.HTTP_1_0)) {
-                response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+                response.headers().set("Connection", "keep-alive");
             }
             ChannelFuture written = ctx.writeAndFlush(response);
             if (!keepAlive) {

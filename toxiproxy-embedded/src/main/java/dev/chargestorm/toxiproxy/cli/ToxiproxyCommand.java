@@ -46,6 +46,7 @@ public final class ToxiproxyCommand implements Callable<Integer> {
     boolean help;
 
     private final CountDownLatch stop = new CountDownLatch(1);
+    private final CountDownLatch stopped = new CountDownLatch(1);
     private final PrintWriter out;
 
     ToxiproxyCommand(PrintWriter out) {
@@ -89,12 +90,24 @@ public final class ToxiproxyCommand implements Callable<Integer> {
                 }
             }
             out.println("toxiproxy API listening on " + toxiproxy.uri() + " (seed " + toxiproxy.seed() + ")");
-            Thread hook = new Thread(stop::countDown, "toxiproxy-shutdown");
+            Thread hook = new Thread(this::stopAndWait, "toxiproxy-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
             stop.await();
             log.info("shutting down");
+        } finally {
+            stopped.countDown();
         }
         return 0;
+    }
+
+    /** SIGINT/SIGTERM: let {@link #call()} close the server (proxies, connections, API), waiting a bounded time. */
+    private void stopAndWait() {
+        stop.countDown();
+        try {
+            stopped.await(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Ends {@link #call()} as SIGINT/SIGTERM do (for tests). */
