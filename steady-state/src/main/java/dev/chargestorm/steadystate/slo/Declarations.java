@@ -84,7 +84,7 @@ public record Declarations(List<DataSource> dataSources, List<Sli> slis, List<Sl
             }
         }
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(String.join("\n", problems));
+            throw new IllegalArgumentException(String.join("\n", problems.stream().distinct().toList()));
         }
     }
 
