@@ -1,0 +1,85 @@
+package dev.chargestorm.sut.database;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A PostgreSQL server from the zonky embedded binaries, in a data directory that survives
+ * restarts of the central system.
+ */
+public final class EmbeddedPostgresServer implements AutoCloseable {
+
+	static final String USER = "postgres";
+
+	private static final Logger logger = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
+
+	private final EmbeddedPostgres postgres;
+
+	private final Path dataDir;
+
+	private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDir) {
+		this.postgres = postgres;
+		this.dataDir = dataDir;
+	}
+
+	/**
+	 * Starts PostgreSQL on a free loopback port with its data in {@code dataDir}, creating the
+	 * cluster on first use and reusing it afterwards.
+	 * @param dataDir the data directory
+	 * @return the running server
+	 */
+	public static EmbeddedPostgresServer start(Path dataDir) {
+		Path absolute = dataDir.toAbsolutePath().normalize();
+		try {
+			Files.createDirectories(absolute);
+			boolean existing = Files.exists(absolute.resolve("PG_VERSION"));
+			EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+				.setDataDirectory(absolute)
+				.setCleanDataDirectory(false)
+				.setServerConfig("listen_addresses", "127.0.0.1")
+				.setServerConfig("max_connections", "300")
+				.start();
+			logger.info("Embedded PostgreSQL started on port {} with {} data directory {}", postgres.getPort(),
+					existing ? "existing" : "new", absolute);
+			return new EmbeddedPostgresServer(postgres, absolute);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + absolute
+					+ ". Check that the directory is writable and not used by another running central system,"
+					+ " or set spring.datasource.url to use an external database.", ex);
+		}
+	}
+
+	/** @return the JDBC URL of the {@code postgres} database */
+	public String jdbcUrl() {
+		return postgres.getJdbcUrl(USER, USER);
+	}
+
+	/** @return the port PostgreSQL listens on (loopback) */
+	public int port() {
+		return postgres.getPort();
+	}
+
+	/** @return the data directory */
+	public Path dataDir() {
+		return dataDir;
+	}
+
+	@Override
+	public void close() {
+		try {
+			postgres.close();
+			logger.info("Embedded PostgreSQL in {} stopped", dataDir);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not stop the embedded PostgreSQL in " + dataDir, ex);
+		}
+	}
+
+}

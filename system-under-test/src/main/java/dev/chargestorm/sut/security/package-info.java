@@ -1,0 +1,7 @@
+/**
+ * Protection of the admin API and the actuator.
+ */
+@NullMarked
+package dev.chargestorm.sut.security;
+
+import org.jspecify.annotations.NullMarked;
