@@ -83,8 +83,7 @@ public final class ObjectiveEvaluator {
             v = Verdict.FAIL;
         } else {
             v = Verdict.INCONCLUSIVE;
-            text += "; the interval straddles the target (about " + (long) Math.ceil(10 / (1 - target))
-                    + " events would be needed)";
+            text += "; the 95 % interval straddles the target, so neither PASS nor FAIL";
         }
         return new ObjectiveResult(key, phase, method, statement, target, ratio, good, total, w, slices.size(), valid, 0,
                 burn, v, text);

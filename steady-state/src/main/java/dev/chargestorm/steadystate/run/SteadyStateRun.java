@@ -130,11 +130,11 @@ public final class SteadyStateRun {
             throw new IllegalStateException("run '" + runName + "' was already started at " + start);
         }
         start = clock.instant();
-        for (Map.Entry<String, SliSource> s : sources.entrySet()) {
+        for (Map.Entry<SliSource, List<String>> s : distinctSources().entrySet()) {
             try {
-                s.getValue().collect();
+                s.getKey().collect();
             } catch (RuntimeException e) {
-                event(start, "source-error", s.getKey() + ": " + e.getMessage());
+                event(start, "source-error", s.getValue() + ": " + e.getMessage());
             }
         }
         event(start, "run-started", "steady state " + steadyState.name() + ", slice " + steadyState.slice());
@@ -294,6 +294,11 @@ public final class SteadyStateRun {
         return status;
     }
 
+    /** Slices closed so far (per objective). */
+    public synchronized int slicesClosed() {
+        return series.values().stream().mapToInt(List::size).max().orElse(0);
+    }
+
     /** Rules that fired so far. */
     public synchronized List<AbortDecision> aborts() {
         return List.copyOf(aborts);
@@ -361,13 +366,19 @@ public final class SteadyStateRun {
     private void closeSlice(Instant end) {
         Map<String, SliceSnapshot> snapshots = new HashMap<>();
         Map<String, String> errors = new HashMap<>();
-        for (Map.Entry<String, SliSource> s : sources.entrySet()) {
+        for (Map.Entry<SliSource, List<String>> s : distinctSources().entrySet()) {
+            SliceSnapshot snapshot;
             try {
-                snapshots.put(s.getKey(), s.getValue().collect());
+                snapshot = s.getKey().collect();
             } catch (RuntimeException e) {
-                errors.put(s.getKey(), String.valueOf(e.getMessage()));
-                snapshots.put(s.getKey(), SliceSnapshot.empty());
-                event(end, "source-error", s.getKey() + ": " + e.getMessage());
+                snapshot = SliceSnapshot.empty();
+                event(end, "source-error", s.getValue() + ": " + e.getMessage());
+                for (String name : s.getValue()) {
+                    errors.put(name, String.valueOf(e.getMessage()));
+                }
+            }
+            for (String name : s.getValue()) {
+                snapshots.put(name, snapshot);
             }
         }
         for (Bound b : bound.values()) {
@@ -396,6 +407,14 @@ public final class SteadyStateRun {
                     baselineRates(), active, checks));
             decision.ifPresent(this::abort);
         }
+    }
+
+    /** Each source once (one source may serve several data source names), with its names. */
+    private Map<SliSource, List<String>> distinctSources() {
+        Map<SliSource, List<String>> out = new java.util.IdentityHashMap<>();
+        sources.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> out.computeIfAbsent(e.getValue(), k -> new ArrayList<>()).add(e.getKey()));
+        return out;
     }
 
     private void abort(AbortDecision decision) {
