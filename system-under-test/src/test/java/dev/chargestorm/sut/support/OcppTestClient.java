@@ -139,7 +139,17 @@ public final class OcppTestClient implements AutoCloseable {
 
 	/** @return the answer that arrives within the timeout, or null (used to check documented silence) */
 	public ArrayNode nextAnswer(Duration timeout) {
+		return awaitOrNull(this.listener.expectAny(), timeout);
+	}
+
+	/** Sends a raw frame; @return the next answer within the timeout, or null */
+	public ArrayNode nextAnswerAfter(String text, Duration timeout) {
 		CompletableFuture<ArrayNode> answer = this.listener.expectAny();
+		send(text);
+		return awaitOrNull(answer, timeout);
+	}
+
+	private ArrayNode awaitOrNull(CompletableFuture<ArrayNode> answer, Duration timeout) {
 		try {
 			return answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
 		}
