@@ -6,12 +6,14 @@ import dev.chargestorm.toxiproxy.toxic.ToxicChain;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.socket.SocketChannel;
@@ -43,6 +45,11 @@ final class ProxyListener {
     private static final Logger LOG = LoggerFactory.getLogger(ProxyListener.class);
     static final Duration BIND_TIMEOUT = Duration.ofSeconds(5);
     private static final int CONNECT_TIMEOUT_MILLIS = 10_000;
+    /** Up to 1 MiB may wait in a socket's outbound buffer before the link stops reading its source. */
+    private static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(256 * 1024, 1024 * 1024);
+    /** Read sizes adapt between 1 KiB and 256 KiB: small for chatty links, large for bulk (fewer syscalls). */
+    private static final AdaptiveRecvByteBufAllocator READS = new AdaptiveRecvByteBufAllocator(1024, 16 * 1024,
+            256 * 1024);
 
     private final Proxy proxy;
     private final String upstream;
@@ -82,6 +89,8 @@ final class ProxyListener {
                 .option(ChannelOption.SO_BACKLOG, 4096)
                 .childOption(ChannelOption.AUTO_READ, false)
                 .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
+                .childOption(ChannelOption.RCVBUF_ALLOCATOR, READS)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel client) {
@@ -159,6 +168,8 @@ final class ProxyListener {
                 .channel(NioSocketChannel.class)
                 .option(ChannelOption.AUTO_READ, false)
                 .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
+                .option(ChannelOption.RCVBUF_ALLOCATOR, READS)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, CONNECT_TIMEOUT_MILLIS)
                 .handler(new ChannelInboundHandlerAdapter());
         String host = target.host().isEmpty() ? "localhost" : target.host();
