@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
@@ -30,19 +31,29 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
 class SecurityConfiguration {
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, AdminProperties admin) throws Exception {
+	@Order(1)
+	SecurityFilterChain adminSecurityFilterChain(HttpSecurity http, AdminProperties admin) throws Exception {
 		AuthorizationManager<RequestAuthorizationContext> loopback = new LoopbackAuthorizationManager(
 				admin.loopbackOnly());
 		AuthorizationManager<RequestAuthorizationContext> adminOnLoopback = AuthorizationManagers.allOf(loopback,
 				AuthorityAuthorizationManager.hasRole("ADMIN"));
-		http.authorizeHttpRequests((requests) -> requests
-			.requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus")
-			.access(loopback)
-			.requestMatchers("/admin/**", "/actuator/**")
-			.access(adminOnLoopback)
-			.anyRequest()
-			.permitAll())
+		http.securityMatcher("/admin/**", "/actuator/**")
+			.authorizeHttpRequests((requests) -> requests
+				.requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus")
+				.access(loopback)
+				.anyRequest()
+				.access(adminOnLoopback))
 			.httpBasic(Customizer.withDefaults())
+			.csrf((csrf) -> csrf.disable())
+			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+		return http.build();
+	}
+
+	/** The OCPP endpoint (which does its own Basic auth per charge point) and the public API. */
+	@Bean
+	@Order(2)
+	SecurityFilterChain openSecurityFilterChain(HttpSecurity http) throws Exception {
+		http.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
 			.csrf((csrf) -> csrf.disable())
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
 		return http.build();
