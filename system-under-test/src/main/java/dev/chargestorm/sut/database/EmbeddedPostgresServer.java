@@ -2,6 +2,7 @@ package dev.chargestorm.sut.database;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -48,6 +49,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 			logger.info("Embedded PostgreSQL started on port {} with {} data directory {}", postgres.getPort(),
 					existing ? "existing" : "new", absolute);
 			return new EmbeddedPostgresServer(postgres, absolute);
+		}
+		catch (OverlappingFileLockException ex) {
+			throw new IllegalStateException("The data directory " + absolute
+					+ " is already used by another embedded PostgreSQL in this process;"
+					+ " give each central system its own chargestorm.data-dir", ex);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + absolute

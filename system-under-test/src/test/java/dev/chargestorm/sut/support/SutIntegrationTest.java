@@ -25,17 +25,17 @@ import org.springframework.test.context.DynamicPropertySource;
 				"chargestorm.node.id=test-node" })
 public abstract class SutIntegrationTest {
 
-	private static final Path DATA_DIR = newDataDir();
-
 	@LocalServerPort
 	protected int port;
 
 	@Autowired
 	protected JdbcTemplate jdbc;
 
+	/** Called once per application context: each context gets a database of its own. */
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
-		registry.add("chargestorm.data-dir", DATA_DIR::toString);
+		Path dataDir = newDataDir();
+		registry.add("chargestorm.data-dir", dataDir::toString);
 	}
 
 	/** @return a charge point id no other test uses */
@@ -49,7 +49,8 @@ public abstract class SutIntegrationTest {
 
 	static Path newDataDir() {
 		try {
-			return Files.createTempDirectory("chargestorm-sut-test-");
+			Path parent = Files.createDirectories(Path.of("target", "test-databases"));
+			return Files.createTempDirectory(parent, "sut-");
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
