@@ -68,7 +68,7 @@ public final class EmbeddedToxiproxy implements AutoCloseable {
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(0, NioIoHandler.newFactory());
         try {
             ProxyCollection proxies = new ProxyCollection(group, seed);
-            ToxiproxyApi api = new ToxiproxyApi(proxies);
+            ToxiproxyApi api = new ToxiproxyApi(proxies, settings.proxyMetrics());
             ApiServer server = ApiServer.start(new InetSocketAddress(settings.host(), settings.port()), group, api);
             EmbeddedToxiproxy toxiproxy = new EmbeddedToxiproxy(group, proxies, api, server, seed);
             LOG.info("Toxiproxy API (embedded, compatible with {}) listening on {}:{}, seed {}", ToxiproxyApi.VERSION,

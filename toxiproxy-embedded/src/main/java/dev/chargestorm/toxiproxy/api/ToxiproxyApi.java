@@ -33,11 +33,17 @@ public final class ToxiproxyApi {
     public static final String VERSION = "2.12.0";
 
     private final ProxyCollection proxies;
+    private final boolean metricsEnabled;
     private final JsonCodec json;
     private final RequestDecoder decoder;
 
-    public ToxiproxyApi(ProxyCollection proxies) {
+    /**
+     * @param proxies        the proxies the API manages
+     * @param metricsEnabled whether {@code /metrics} exists ({@code -proxy-metrics}); otherwise it is a 404
+     */
+    public ToxiproxyApi(ProxyCollection proxies, boolean metricsEnabled) {
         this.proxies = proxies;
+        this.metricsEnabled = metricsEnabled;
         JsonMapper mapper = JsonMapper.builder().build();
         this.json = new JsonCodec(mapper);
         this.decoder = new RequestDecoder(mapper);
@@ -55,7 +61,7 @@ public final class ToxiproxyApi {
 
     ApiResponse handle(String method, String path, @Nullable String userAgent, byte[] body) {
         String[] segments = path.startsWith("/") ? path.substring(1).split("/", -1) : new String[] {"\u0000"};
-        Route route = route(segments);
+        Route route = route(segments, metricsEnabled);
         if (route == Route.NONE) {
             return ApiResponse.notFoundPage();
         }
@@ -79,7 +85,7 @@ public final class ToxiproxyApi {
     }
 
     private enum Route {
-        NONE(), VERSION("GET"), PROXIES("GET", "POST"), POPULATE("POST"), RESET("POST"),
+        NONE(), METRICS("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"), VERSION("GET"), PROXIES("GET", "POST"), POPULATE("POST"), RESET("POST"),
         PROXY("GET", "POST", "PATCH", "DELETE"), TOXICS("GET", "POST"), TOXIC("GET", "POST", "PATCH", "DELETE");
 
         private final List<String> methods;
@@ -93,14 +99,15 @@ public final class ToxiproxyApi {
         }
     }
 
-    private static Route route(String[] s) {
+    private static Route route(String[] s, boolean metricsEnabled) {
         if (s.length == 1) {
             return switch (s[0]) {
+                case "metrics" -> metricsEnabled ? Route.METRICS : Route.NONE;
                 case "version" -> Route.VERSION;
                 case "proxies" -> Route.PROXIES;
                 case "populate" -> Route.POPULATE;
                 case "reset" -> Route.RESET;
-                default -> Route.NONE; // includes /metrics: only served with -proxy-metrics, which is not implemented
+                default -> Route.NONE;
             };
         }
         if (!s[0].equals("proxies") || s[1].isEmpty()) {
@@ -138,6 +145,8 @@ public final class ToxiproxyApi {
                     ? ApiResponse.json(200, json.toxics(proxies.toxics(s[1])))
                     : ApiResponse.json(200, json.toxic(createToxic(s[1], body)));
             case TOXIC -> toxicRoute(method, s[1], s[3], body);
+            case METRICS -> new ApiResponse(200, "text/plain; version=0.0.4; charset=utf-8",
+                    proxies.metrics().prometheusText().getBytes(StandardCharsets.UTF_8), false, true);
             case NONE -> ApiResponse.notFoundPage();
         };
     }

@@ -39,6 +39,14 @@ public final class ToxiproxyCommand implements Callable<Integer> {
             description = "Seed for toxicity rolls, jitter and slicer variation (default: random).")
     @Nullable Long seed;
 
+    @Option(names = {"-proxy-metrics", "--proxy-metrics"},
+            description = "Serve the proxy byte counters on /metrics (Prometheus text format).")
+    boolean proxyMetrics;
+
+    @Option(names = {"-runtime-metrics", "--runtime-metrics"},
+            description = "Accepted for compatibility: turns /metrics on, but there are no Go runtime metrics in a JVM.")
+    boolean runtimeMetrics;
+
     @Option(names = {"-version", "--version"}, description = "Print the version and exit.")
     boolean version;
 
@@ -74,7 +82,8 @@ public final class ToxiproxyCommand implements Callable<Integer> {
             return 0;
         }
         Logger log = LoggerFactory.getLogger(ToxiproxyCommand.class);
-        ToxiproxySettings settings = new ToxiproxySettings(host, port, java.util.OptionalLong.empty());
+        ToxiproxySettings settings = ToxiproxySettings.defaults().withHost(host).withPort(port)
+                .withProxyMetrics(proxyMetrics || runtimeMetrics);
         if (seed != null) {
             settings = settings.withSeed(seed);
         }

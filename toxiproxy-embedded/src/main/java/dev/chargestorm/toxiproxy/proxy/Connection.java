@@ -1,5 +1,6 @@
 package dev.chargestorm.toxiproxy.proxy;
 
+import dev.chargestorm.toxiproxy.toxic.Direction;
 import dev.chargestorm.toxiproxy.toxic.StageContext;
 import dev.chargestorm.toxiproxy.toxic.Toxic;
 import dev.chargestorm.toxiproxy.toxic.ToxicChain;
@@ -76,6 +77,8 @@ final class Connection {
             upstreamLink.dispose();
             downstreamLink.dispose();
             owner.remove(this);
+            owner.recordTraffic(Direction.UPSTREAM, upstreamLink.received(), upstreamLink.sent());
+            owner.recordTraffic(Direction.DOWNSTREAM, downstreamLink.received(), downstreamLink.sent());
         }
     }
 }

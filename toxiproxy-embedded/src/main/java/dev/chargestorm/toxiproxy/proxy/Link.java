@@ -31,6 +31,8 @@ final class Link implements Receiver {
     private final ChannelFutureListener afterWrite = this::afterWrite;
     private boolean sourceEnded;
     private boolean destinationClosed;
+    private long received;
+    private long sent;
 
     Link(Channel source, Channel destination, List<Toxic> toxics, StageContext context) {
         this.source = source;
@@ -43,6 +45,7 @@ final class Link implements Receiver {
     }
 
     void onSourceData(ByteBuf data) {
+        received += data.readableBytes();
         chain.onChunk(new Chunk(data, System.nanoTime()));
         maybeRead();
     }
@@ -72,6 +75,7 @@ final class Link implements Receiver {
             chunk.data().release();
             return;
         }
+        sent += chunk.data().readableBytes();
         destination.writeAndFlush(chunk.data()).addListener(afterWrite);
     }
 
@@ -90,6 +94,14 @@ final class Link implements Receiver {
             return;
         }
         maybeRead();
+    }
+
+    long received() {
+        return received;
+    }
+
+    long sent() {
+        return sent;
     }
 
     void dispose() {

@@ -33,6 +33,7 @@ public final class ProxyCollection {
     private final long seed;
     private final Map<String, Proxy> proxies = new TreeMap<>();
     private final AtomicLong toxicIds = new AtomicLong();
+    private final ProxyMetrics metrics = new ProxyMetrics();
 
     /**
      * @param group the event loops that run the proxies
@@ -221,6 +222,11 @@ public final class ProxyCollection {
         proxies.clear();
     }
 
+    /** Byte counters of finished connections, for {@code /metrics}. */
+    public ProxyMetrics metrics() {
+        return metrics;
+    }
+
     /** Open proxied connections of a proxy (0 when it is disabled). */
     public synchronized int connectionCount(String proxyName) {
         ProxyListener listener = require(proxyName).listener();
@@ -243,7 +249,7 @@ public final class ProxyCollection {
     }
 
     private void start(Proxy proxy) {
-        proxy.started(ProxyListener.start(proxy, group, seed, proxy.accepted()));
+        proxy.started(ProxyListener.start(proxy, group, seed, proxy.accepted(), metrics));
     }
 
     private boolean sameAddresses(Proxy existing, ProxySpec spec) {

@@ -54,21 +54,24 @@ final class ProxyListener {
     private final Proxy proxy;
     private final String upstream;
     private final long seed;
+    private final ProxyMetrics metrics;
     private final ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     private final AtomicLong accepted;
     private volatile boolean open = true;
     private Channel serverChannel;
 
-    private ProxyListener(Proxy proxy, String upstream, long seed, AtomicLong accepted) {
+    private ProxyListener(Proxy proxy, String upstream, long seed, AtomicLong accepted, ProxyMetrics metrics) {
         this.proxy = proxy;
         this.upstream = upstream;
         this.seed = seed;
+        this.metrics = metrics;
         this.accepted = accepted;
     }
 
     /** Binds the proxy's listen address; the message of a failure is the real server's ({@code listen tcp ...}). */
-    static ProxyListener start(Proxy proxy, EventLoopGroup group, long seed, AtomicLong accepted) {
+    static ProxyListener start(Proxy proxy, EventLoopGroup group, long seed, AtomicLong accepted,
+            ProxyMetrics metrics) {
         ListenAddress address;
         InetSocketAddress bindAddress;
         try {
@@ -82,7 +85,7 @@ final class ProxyListener {
             throw new ToxiproxyException(ToxiproxyException.Status.INTERNAL_ERROR,
                     "listen tcp: lookup " + address.host() + ": no such host");
         }
-        ProxyListener listener = new ProxyListener(proxy, proxy.upstream(), seed, accepted);
+        ProxyListener listener = new ProxyListener(proxy, proxy.upstream(), seed, accepted, metrics);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(group)
                 .channel(NioServerSocketChannel.class)
@@ -128,6 +131,10 @@ final class ProxyListener {
         serverChannel.close().awaitUninterruptibly(BIND_TIMEOUT.toMillis());
         channels.close().awaitUninterruptibly(BIND_TIMEOUT.toMillis());
         LOG.info("proxy {}: stopped", proxy.name());
+    }
+
+    void recordTraffic(Direction direction, long received, long sent) {
+        metrics.add(proxy.name(), proxy.listen(), upstream, direction, received, sent);
     }
 
     void remove(Connection connection) {

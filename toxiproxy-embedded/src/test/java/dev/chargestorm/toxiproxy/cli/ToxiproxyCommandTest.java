@@ -46,7 +46,8 @@ class ToxiproxyCommandTest {
         StringWriter out = new StringWriter();
         ToxiproxyCommand command = new ToxiproxyCommand(new PrintWriter(out, true));
         CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> ToxiproxyCommand.commandLine(command)
-                .execute("-host=127.0.0.1", "-port", "0", "-seed", "5", "-config", config.toString()), background);
+                .execute("-host=127.0.0.1", "-port", "0", "-seed", "5", "-proxy-metrics", "-config", config.toString()),
+                background);
         try {
             Pattern listening = Pattern.compile("listening on (http://\\S+) \\(seed 5\\)");
             Matcher started = await().atMost(Duration.ofSeconds(10))
@@ -57,6 +58,9 @@ class ToxiproxyCommandTest {
                     HttpRequest.newBuilder(api.resolve("/proxies")).build(), HttpResponse.BodyHandlers.ofString());
 
             assertThat(proxies.body()).contains("\"from-config\"");
+            HttpResponse<String> metrics = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(api.resolve("/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(metrics.statusCode()).isEqualTo(200);
         } finally {
             command.requestStop();
         }
