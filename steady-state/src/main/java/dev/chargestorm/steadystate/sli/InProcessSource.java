@@ -114,7 +114,10 @@ public final class InProcessSource implements SliSource {
                 return 0;
             }
             double micros = thresholdMillis * 1_000;
-            long atMost = atMostMicros(h, op == Operator.LT || op == Operator.GTE ? Math.nextDown(micros) : micros);
+            // strict bounds exclude the bucket holding the threshold (HdrHistogram resolution: 3 significant digits)
+            long atMost = op == Operator.LT || op == Operator.GTE
+                    ? atMostMicros(h, h.lowestEquivalentValue((long) Math.ceil(micros)) - 1)
+                    : atMostMicros(h, micros);
             return op == Operator.LT || op == Operator.LTE ? atMost : h.getTotalCount() - atMost;
         }
 
