@@ -44,18 +44,22 @@ class EmbeddedToxiproxyTest {
     @Test
     void closeIsIdempotentAndStopsProxiesAndApi() throws Exception {
         EmbeddedToxiproxy toxiproxy = EmbeddedToxiproxy.start();
-        int apiPort = toxiproxy.port();
-        List<ProxySnapshot> proxies = toxiproxy.populate(
-                "[{\"name\":\"p\",\"listen\":\"127.0.0.1:0\",\"upstream\":\"" + echo.address() + "\"}]");
-        int proxyPort = port(proxies.getFirst().listen());
-        try (Peer peer = Peer.connect(proxyPort)) {
-            toxiproxy.close();
-            toxiproxy.close();
+        try {
+            int apiPort = toxiproxy.port();
+            List<ProxySnapshot> proxies = toxiproxy.populate(
+                    "[{\"name\":\"p\",\"listen\":\"127.0.0.1:0\",\"upstream\":\"" + echo.address() + "\"}]");
+            int proxyPort = port(proxies.getFirst().listen());
+            try (Peer peer = Peer.connect(proxyPort)) {
+                toxiproxy.close();
+                toxiproxy.close();
 
-            assertThat(peer.read(WAIT)).isInstanceOf(Outcome.Eof.class);
+                assertThat(peer.read(WAIT)).isInstanceOf(Outcome.Eof.class);
+            }
+            assertThatThrownBy(() -> Peer.connect(apiPort)).isInstanceOf(ConnectException.class);
+            assertThatThrownBy(() -> Peer.connect(proxyPort)).isInstanceOf(ConnectException.class);
+        } finally {
+            toxiproxy.close();
         }
-        assertThatThrownBy(() -> Peer.connect(apiPort)).isInstanceOf(ConnectException.class);
-        assertThatThrownBy(() -> Peer.connect(proxyPort)).isInstanceOf(ConnectException.class);
     }
 
     @Test

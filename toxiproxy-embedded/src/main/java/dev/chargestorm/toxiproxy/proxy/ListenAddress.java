@@ -88,6 +88,29 @@ record ListenAddress(String host, int port) {
         if (scope >= 0) {
             literal = literal.substring(0, scope);
         }
-        return (literal.contains(":") ? "[" + literal + "]" : literal) + ":" + address.getPort();
+        return (literal.contains(":") ? "[" + compress(literal) + "]" : literal) + ":" + address.getPort();
+    }
+
+    /** RFC 5952 form, as Go prints IPv6: the longest run of two or more zero groups becomes {@code ::}. */
+    static String compress(String ipv6) {
+        String[] groups = ipv6.split(":");
+        int bestStart = -1;
+        int bestLength = 1;
+        for (int i = 0; i < groups.length; i++) {
+            int length = 0;
+            while (i + length < groups.length && groups[i + length].equals("0")) {
+                length++;
+            }
+            if (length > bestLength) {
+                bestStart = i;
+                bestLength = length;
+            }
+        }
+        if (bestStart < 0) {
+            return ipv6;
+        }
+        String head = String.join(":", java.util.Arrays.copyOfRange(groups, 0, bestStart));
+        String tail = String.join(":", java.util.Arrays.copyOfRange(groups, bestStart + bestLength, groups.length));
+        return head + "::" + tail;
     }
 }
