@@ -114,6 +114,6 @@ public enum ToxicType {
     }
 
     private static long micros(Duration duration) {
-        return duration.getSeconds() * 1_000_000L + duration.getNano() / 1_000;
+        return duration.dividedBy(ChronoUnit.MICROS.getDuration());
     }
 }
