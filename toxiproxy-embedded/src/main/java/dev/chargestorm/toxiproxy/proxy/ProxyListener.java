@@ -19,6 +19,7 @@ import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.util.NetUtil;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -180,7 +181,25 @@ final class ProxyListener {
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, CONNECT_TIMEOUT_MILLIS)
                 .handler(new ChannelInboundHandlerAdapter());
         String host = target.host().isEmpty() ? "localhost" : target.host();
-        ChannelFuture connect = bootstrap.connect(host, target.port());
+        if (NetUtil.isValidIpV4Address(host) || NetUtil.isValidIpV6Address(host)) {
+            dial(client, bootstrap, new InetSocketAddress(NetUtil.createInetAddressFromIpAddressString(host),
+                    target.port()), index);
+            return;
+        }
+        // Each connection looks the name up again (as Toxiproxy does), off the event loop: a slow DNS must not stall
+        // every other connection of the loop.
+        Thread.ofVirtual().name("toxiproxy-resolve").start(() -> {
+            InetSocketAddress resolved = new InetSocketAddress(host, target.port());
+            client.eventLoop().execute(() -> dial(client, bootstrap, resolved, index));
+        });
+    }
+
+    private void dial(Channel client, Bootstrap bootstrap, InetSocketAddress address, long index) {
+        if (!client.isActive() || !open) {
+            client.close();
+            return;
+        }
+        ChannelFuture connect = bootstrap.connect(address);
         Channel upstreamChannel = connect.channel();
         channels.add(upstreamChannel);
         client.closeFuture().addListener(closed -> upstreamChannel.close());
