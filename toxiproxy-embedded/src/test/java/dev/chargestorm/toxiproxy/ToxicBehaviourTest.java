@@ -51,13 +51,13 @@ class ToxicBehaviourTest {
     void latencyAddedToAnOpenConnectionDelaysTheNextReplyAndRemovalEndsIt() throws IOException {
         Proxy proxy = client.createProxy("p", "127.0.0.1:0", echo.address());
         try (Peer peer = Peer.connect(port(proxy))) {
-            assertThat(roundTrip(peer, "hello")).isLessThan(Duration.ofMillis(200));
+            assertThat(roundTrip(peer, "hello")).isLessThan(Duration.ofMillis(280));
 
-            proxy.toxics().latency("lat", ToxicDirection.DOWNSTREAM, 300);
-            assertThat(roundTrip(peer, "hello2")).isBetween(Duration.ofMillis(290), Duration.ofMillis(1000));
+            proxy.toxics().latency("lat", ToxicDirection.DOWNSTREAM, 500);
+            assertThat(roundTrip(peer, "hello2")).isBetween(Duration.ofMillis(490), Duration.ofMillis(1500));
 
             proxy.toxics().get("lat").remove();
-            assertThat(roundTrip(peer, "hello3")).isLessThan(Duration.ofMillis(200));
+            assertThat(roundTrip(peer, "hello3")).isLessThan(Duration.ofMillis(280));
         }
     }
 
@@ -121,22 +121,22 @@ class ToxicBehaviourTest {
     @Test
     void timeoutClosesAnIdleConnectionButNotABusyOne() throws IOException {
         Proxy proxy = client.createProxy("p", "127.0.0.1:0", echo.address());
-        proxy.toxics().timeout("to", ToxicDirection.DOWNSTREAM, 600);
+        proxy.toxics().timeout("to", ToxicDirection.DOWNSTREAM, 1000);
 
         try (Peer idle = Peer.connect(port(proxy)); Peer busy = Peer.connect(port(proxy))) {
             long start = System.nanoTime();
-            for (int i = 0; i < 6; i++) { // data every ~250 ms for 1.5 s keeps restarting the idle timer
+            for (int i = 0; i < 8; i++) { // data every ~250 ms for 2 s keeps restarting the 1 s idle timer
                 busy.send("tick");
                 assertThat(busy.read(Duration.ofMillis(250))).as("busy connection, tick %d", i)
                         .isInstanceOf(Outcome.Silence.class);
             }
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThan(Duration.ofMillis(1200));
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThan(Duration.ofMillis(1900));
 
-            assertThat(idle.read(Duration.ofMillis(100))).as("idle connection closed after ~600 ms")
+            assertThat(idle.read(Duration.ofMillis(100))).as("idle connection closed after ~1 s")
                     .isInstanceOf(Outcome.Eof.class);
-            assertThat(busy.read(WAIT)).as("busy connection closes ~600 ms after its last data")
+            assertThat(busy.read(WAIT)).as("busy connection closes ~1 s after its last data")
                     .isInstanceOf(Outcome.Eof.class)
-                    .satisfies(eof -> assertThat(((Outcome.Eof) eof).after()).isGreaterThan(Duration.ofMillis(250)));
+                    .satisfies(eof -> assertThat(((Outcome.Eof) eof).after()).isGreaterThan(Duration.ofMillis(500)));
         }
     }
 
@@ -282,6 +282,33 @@ class ToxicBehaviourTest {
         proxy.enable();
         try (Peer peer = Peer.connect(port)) {
             assertThat(roundTrip(peer, "z")).isLessThan(WAIT);
+        }
+    }
+
+    @Test
+    void changingTheListenAddressDropsConnectionsAndMovesThePort() throws IOException {
+        Proxy proxy = client.createProxy("p", "127.0.0.1:0", echo.address());
+        int oldPort = port(proxy);
+        try (Peer peer = Peer.connect(oldPort)) {
+            assertThat(roundTrip(peer, "a")).isLessThan(WAIT);
+
+            proxy.setListen("127.0.0.1:0");
+
+            assertThat(peer.read(WAIT)).isInstanceOf(Outcome.Eof.class);
+        }
+        assertThat(port(proxy)).isNotEqualTo(oldPort);
+        try (Peer peer = Peer.connect(port(proxy))) {
+            assertThat(roundTrip(peer, "moved")).isLessThan(WAIT);
+        }
+    }
+
+    @Test
+    void resetPeerWithToxicityZeroLetsDataThrough() throws IOException {
+        Proxy proxy = client.createProxy("p", "127.0.0.1:0", echo.address());
+        proxy.toxics().resetPeer("rp", ToxicDirection.DOWNSTREAM, 0).setToxicity(0f);
+
+        try (Peer peer = Peer.connect(port(proxy))) {
+            assertThat(roundTrip(peer, "hi")).isLessThan(WAIT);
         }
     }
 
