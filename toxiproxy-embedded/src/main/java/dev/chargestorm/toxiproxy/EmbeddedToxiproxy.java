@@ -1,5 +1,6 @@
 package dev.chargestorm.toxiproxy;
 
+import org.apiguardian.api.API;
 import dev.chargestorm.toxiproxy.api.ApiServer;
 import dev.chargestorm.toxiproxy.api.ToxiproxyApi;
 import dev.chargestorm.toxiproxy.proxy.ProxyCollection;
@@ -36,6 +37,7 @@ import org.slf4j.LoggerFactory;
  *
  * {@link #close()} stops every proxy (closing their connections) and the API; it is idempotent.
  */
+@API(status = API.Status.EXPERIMENTAL)
 public final class EmbeddedToxiproxy implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedToxiproxy.class);

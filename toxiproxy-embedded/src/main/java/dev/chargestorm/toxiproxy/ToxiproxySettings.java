@@ -1,5 +1,6 @@
 package dev.chargestorm.toxiproxy;
 
+import org.apiguardian.api.API;
 import java.util.OptionalLong;
 
 /**
@@ -11,6 +12,7 @@ import java.util.OptionalLong;
  * @param seed the random seed; the same seed and the same sequence of connections and API calls give the same rolls
  * @param proxyMetrics whether {@code /metrics} serves the proxy byte counters (the real server's {@code -proxy-metrics})
  */
+@API(status = API.Status.EXPERIMENTAL)
 public record ToxiproxySettings(String host, int port, OptionalLong seed, boolean proxyMetrics) {
 
     public ToxiproxySettings {

@@ -1,5 +1,6 @@
 package dev.chargestorm.toxiproxy.api;
 
+import org.apiguardian.api.API;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -44,6 +45,7 @@ import java.util.concurrent.TimeUnit;
  * I/O event loops, on one API thread, because an API call may wait (bounded) for a bind or for open connections to
  * apply a toxic change, and those happen on the event loops.
  */
+@API(status = API.Status.INTERNAL)
 public final class ApiServer implements AutoCloseable {
 
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME;
@@ -84,7 +86,13 @@ public final class ApiServer implements AutoCloseable {
                                 .addLast(new Handler(api, handlers));
                     }
                 });
-        ChannelFuture bind = bootstrap.bind(address).awaitUninterruptibly();
+        ChannelFuture bind = bootstrap.bind(address);
+        if (!bind.awaitUninterruptibly(10, TimeUnit.SECONDS)) {
+            bind.channel().close();
+            handlers.shutdownNow();
+            throw new IllegalStateException("cannot listen for the Toxiproxy API on " + address.getHostString() + ":"
+                    + address.getPort() + ": the bind did not complete within 10 s");
+        }
         if (!bind.isSuccess()) {
             handlers.shutdownNow();
             throw new IllegalStateException("cannot listen for the Toxiproxy API on " + address.getHostString() + ":"

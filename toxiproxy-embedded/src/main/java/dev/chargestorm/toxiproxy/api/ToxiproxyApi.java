@@ -1,5 +1,6 @@
 package dev.chargestorm.toxiproxy.api;
 
+import org.apiguardian.api.API;
 import dev.chargestorm.toxiproxy.proxy.PopulateException;
 import dev.chargestorm.toxiproxy.proxy.ProxyCollection;
 import dev.chargestorm.toxiproxy.proxy.ProxySnapshot;
@@ -25,6 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code 404 page not found} for unknown paths, 405 with an empty body for a known path with another method, and the
  * browser block ({@code User-Agent: Mozilla/...} gets 403) on matched routes.
  */
+@API(status = API.Status.INTERNAL)
 public final class ToxiproxyApi {
 
     private static final Logger LOG = LoggerFactory.getLogger(ToxiproxyApi.class);

@@ -1,5 +1,6 @@
 package dev.chargestorm.toxiproxy.cli;
 
+import org.apiguardian.api.API;
 import dev.chargestorm.toxiproxy.EmbeddedToxiproxy;
 import dev.chargestorm.toxiproxy.ToxiproxySettings;
 import dev.chargestorm.toxiproxy.api.ToxiproxyApi;
@@ -21,6 +22,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "toxiproxy-embedded", mixinStandardHelpOptions = false, sortOptions = false,
         description = "A pure-Java server for the Toxiproxy 2.12 HTTP API (ChargeStorm).")
+@API(status = API.Status.INTERNAL)
 public final class ToxiproxyCommand implements Callable<Integer> {
 
     @Option(names = {"-host", "--host"}, paramLabel = "HOST", defaultValue = "localhost",

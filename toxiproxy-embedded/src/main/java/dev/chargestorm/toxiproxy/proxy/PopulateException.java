@@ -1,5 +1,6 @@
 package dev.chargestorm.toxiproxy.proxy;
 
+import org.apiguardian.api.API;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -7,6 +8,7 @@ import org.jspecify.annotations.Nullable;
  * A failed populate: {@code proxies} holds the entries applied before the failure, or is null when validation
  * rejected the whole request (nothing was applied).
  */
+@API(status = API.Status.EXPERIMENTAL)
 public final class PopulateException extends ToxiproxyException {
 
     private final @Nullable List<ProxySnapshot> proxies;

@@ -1,5 +1,6 @@
 package dev.chargestorm.toxiproxy.proxy;
 
+import org.apiguardian.api.API;
 import dev.chargestorm.toxiproxy.proxy.ToxiproxyException.Status;
 import dev.chargestorm.toxiproxy.toxic.Direction;
 import dev.chargestorm.toxiproxy.toxic.Toxic;
@@ -24,6 +25,7 @@ import org.jspecify.annotations.Nullable;
  * add-or-replace, reset). Operations are serialised; none blocks longer than a bound: binds and closes wait at most
  * 5 s, toxic changes wait at most 5 s for the open connections' event loops (they never block on a stalled link).
  */
+@API(status = API.Status.INTERNAL)
 public final class ProxyCollection {
 
     /** How long an API call waits for open connections to apply a toxic change. */

@@ -1,5 +1,6 @@
 package dev.chargestorm.toxiproxy.proxy;
 
+import org.apiguardian.api.API;
 import dev.chargestorm.toxiproxy.toxic.Direction;
 import java.util.Comparator;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.concurrent.atomic.LongAdder;
  * {@code direction, listener, proxy, upstream}. As in the real server, a link's bytes are added when the connection
  * ends, not while it streams. Counters never reset, also across proxy deletion.
  */
+@API(status = API.Status.INTERNAL)
 public final class ProxyMetrics {
 
     private record Labels(Direction direction, String listener, String proxy, String upstream) {

@@ -1,9 +1,12 @@
 package dev.chargestorm.toxiproxy.proxy;
 
+import org.apiguardian.api.API;
+
 /**
  * A failed API operation, carrying the HTTP status the real Toxiproxy answers with and its exact message
  * (for example {@code 409 proxy already exists}).
  */
+@API(status = API.Status.EXPERIMENTAL)
 public class ToxiproxyException extends RuntimeException {
 
     /** The statuses the Toxiproxy API uses for errors. */

@@ -1,9 +1,12 @@
 package dev.chargestorm.toxiproxy.toxic;
 
+import org.apiguardian.api.API;
+
 /**
  * A transfer rate in kilobytes per second, where a kilobyte is 1000 bytes, as Toxiproxy's bandwidth toxic counts it.
  * So the rate is also the number of bytes per millisecond. Zero means "hold everything" (Toxiproxy's rate-0 blackhole).
  */
+@API(status = API.Status.EXPERIMENTAL)
 public record ByteRate(long kilobytesPerSecond) {
 
     public ByteRate {

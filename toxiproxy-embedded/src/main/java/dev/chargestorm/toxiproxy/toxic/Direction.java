@@ -1,9 +1,11 @@
 package dev.chargestorm.toxiproxy.toxic;
 
+import org.apiguardian.api.API;
 import java.util.Locale;
 import java.util.Optional;
 
 /** The direction a toxic acts on: upstream is client to server (requests), downstream is server to client. */
+@API(status = API.Status.EXPERIMENTAL)
 public enum Direction {
     UPSTREAM, DOWNSTREAM;
 

@@ -1,5 +1,6 @@
 package dev.chargestorm.toxiproxy.toxic;
 
+import org.apiguardian.api.API;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,6 +11,7 @@ import java.util.List;
  * restarts its predecessor, updating restarts the stage with the new settings. Not thread-safe: every call must run
  * on the link's event loop.
  */
+@API(status = API.Status.INTERNAL)
 public final class ToxicChain {
 
     private final StageContext context;

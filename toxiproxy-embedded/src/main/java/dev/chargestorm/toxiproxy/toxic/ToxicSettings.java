@@ -1,5 +1,6 @@
 package dev.chargestorm.toxiproxy.toxic;
 
+import org.apiguardian.api.API;
 import java.time.Duration;
 
 /**
@@ -7,6 +8,7 @@ import java.time.Duration;
  * integer milliseconds / microseconds / bytes of the wire format live only in {@link ToxicType#attributes} and
  * {@link ToxicType#settings}. The compact constructors reject the values on which the real server crashes.
  */
+@API(status = API.Status.EXPERIMENTAL)
 public sealed interface ToxicSettings {
 
     ToxicType type();

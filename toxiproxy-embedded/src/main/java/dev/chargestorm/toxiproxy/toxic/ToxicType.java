@@ -1,5 +1,6 @@
 package dev.chargestorm.toxiproxy.toxic;
 
+import org.apiguardian.api.API;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -12,6 +13,7 @@ import java.util.Optional;
  * The toxic types of Toxiproxy 2.12, with their wire attributes (all integers) in the order the real server prints
  * them, and the conversion between those attributes and typed {@link ToxicSettings}.
  */
+@API(status = API.Status.EXPERIMENTAL)
 public enum ToxicType {
     LATENCY("LatencyToxic", "latency", "jitter"),
     BANDWIDTH("BandwidthToxic", "rate"),
