@@ -37,6 +37,17 @@ class ArchitectureTest {
             .because("libraries log through SLF4J; only the CLI main writes to the console");
 
     @ArchTest
+    static final ArchRule caseConversionNamesItsLocale = noClasses()
+            .should().callMethod(String.class, "toLowerCase")
+            .orShould().callMethod(String.class, "toUpperCase")
+            .because("the default locale changes what case conversion does (Turkish i); pass Locale.ROOT");
+
+    @ArchTest
+    static final ArchRule noCollectorsToList = noClasses()
+            .should().callMethod(java.util.stream.Collectors.class, "toList")
+            .because("Stream.toList() is shorter and unmodifiable");
+
+    @ArchTest
     static final ArchRule noSpring = noClasses().should().dependOnClassesThat()
             .resideInAnyPackage("org.springframework..");
 }

@@ -222,6 +222,25 @@ class JavaClientConformanceTest {
         }
     }
 
+    @Test
+    void theReadmeUsageExampleRuns() throws IOException {
+        // README.md "Run it": keep the two in sync
+        try (EmbeddedToxiproxy toxiproxy = EmbeddedToxiproxy.start(ToxiproxySettings.ephemeral().withSeed(42))) {
+            ToxiproxyClient client = new ToxiproxyClient(toxiproxy.host(), toxiproxy.port());
+            Proxy db = client.createProxy("db-zone-a", "127.0.0.1:0", "127.0.0.1:5432");
+            db.toxics().latency("slow-db", ToxicDirection.DOWNSTREAM, 200).setJitter(20);
+
+            assertThat(client.getProxy("db-zone-a").toxics().get("slow-db", Latency.class).getJitter()).isEqualTo(20);
+        }
+    }
+
+    @Test
+    void theProtocolHostPortConstructorWorksToo() throws IOException {
+        ToxiproxyClient byUri = new ToxiproxyClient("http", toxiproxy.host(), toxiproxy.port());
+
+        assertThat(byUri.version()).contains("2.12.0");
+    }
+
     private static int port(Proxy proxy) {
         String listen = proxy.getListen();
         return Integer.parseInt(listen.substring(listen.lastIndexOf(':') + 1));
