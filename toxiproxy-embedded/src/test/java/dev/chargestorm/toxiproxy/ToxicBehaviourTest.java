@@ -74,6 +74,31 @@ class ToxicBehaviourTest {
     }
 
     @Test
+    void latencyDoesNotLimitThroughputBecauseChunksArePipelined() throws Exception {
+        Proxy proxy = client.createProxy("p", "127.0.0.1:0", manual.address());
+        proxy.toxics().latency("lat", ToxicDirection.DOWNSTREAM, 200);
+        int total = 16 * 1024 * 1024;
+
+        try (Peer peer = Peer.connect(port(proxy)); Socket server = manual.nextConnection(WAIT)) {
+            long start = System.nanoTime();
+            Thread writer = Thread.ofVirtual().start(() -> {
+                try {
+                    server.getOutputStream().write(new byte[total]);
+                } catch (IOException closed) {
+                    // the test failed and closed the socket
+                }
+            });
+
+            peer.readExactly(total, Duration.ofSeconds(15));
+            writer.join(Duration.ofSeconds(5));
+
+            // delayed one after another, hundreds of chunks x 200 ms would take minutes
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(190),
+                    Duration.ofSeconds(5));
+        }
+    }
+
+    @Test
     void jitterStaysWithinLatencyPlusOrMinusJitter() throws IOException {
         Proxy proxy = client.createProxy("p", "127.0.0.1:0", echo.address());
         proxy.toxics().latency("lat", ToxicDirection.DOWNSTREAM, 100).setJitter(50);
