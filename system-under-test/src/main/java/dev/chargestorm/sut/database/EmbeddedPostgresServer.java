@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
@@ -39,10 +41,14 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 		Path absolute = dataDir.toAbsolutePath().normalize();
 		try {
 			Files.createDirectories(absolute);
+			stopOrphanedPostgres(absolute);
 			boolean existing = Files.exists(absolute.resolve("PG_VERSION"));
 			EmbeddedPostgres postgres = EmbeddedPostgres.builder()
 				.setDataDirectory(absolute)
 				.setCleanDataDirectory(false)
+				// Spring closes this bean after the connection pool; a JVM hook of its own would stop
+				// PostgreSQL while the application still writes during shutdown.
+				.setRegisterShutdownHook(false)
 				.setServerConfig("listen_addresses", "127.0.0.1")
 				.setServerConfig("max_connections", "300")
 				.start();
@@ -59,6 +65,38 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 			throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + absolute
 					+ ". Check that the directory is writable and not used by another running central system,"
 					+ " or set spring.datasource.url to use an external database.", ex);
+		}
+	}
+
+	/**
+	 * A central system killed with SIGKILL leaves its PostgreSQL running, holding the data
+	 * directory; stop it so that a restart (the node coming back after a crash) works.
+	 */
+	private static void stopOrphanedPostgres(Path dataDir) throws IOException {
+		Path pidFile = dataDir.resolve("postmaster.pid");
+		if (!Files.isRegularFile(pidFile)) {
+			return;
+		}
+		long pid;
+		try {
+			pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+		}
+		catch (NumberFormatException | IndexOutOfBoundsException ex) {
+			return;
+		}
+		Optional<ProcessHandle> process = ProcessHandle.of(pid)
+			.filter((handle) -> handle.info().command().map((command) -> command.contains("postgres")).orElse(false));
+		if (process.isEmpty()) {
+			return;
+		}
+		logger.warn("Stopping PostgreSQL (pid {}) left running in {} by a central system that did not shut down",
+				pid, dataDir);
+		process.get().destroy();
+		try {
+			process.get().onExit().get(30, TimeUnit.SECONDS);
+		}
+		catch (Exception ex) {
+			process.get().destroyForcibly();
 		}
 	}
 

@@ -94,13 +94,13 @@ class OcppWebSocketHandler extends AbstractWebSocketHandler {
 				this.properties.callTimeout(), this.meters);
 		session.getAttributes().put(CONNECTION, connection);
 		ChargerConnection replaced = this.connections.add(connection);
+		recordPresence(() -> this.presence.connected(chargePointId), "is online", chargePointId);
 		if (replaced != null) {
 			logger.info("Charger {} connected again; closing its previous connection {}", chargePointId,
 					replaced.sessionId());
 			replaced.close(new CloseStatus(1000, "Replaced by a newer connection"));
 		}
 		this.metrics.handshake("accepted");
-		this.presence.connected(chargePointId);
 		logger.info("Charger {} connected (session {})", chargePointId, session.getId());
 	}
 
@@ -174,7 +174,8 @@ class OcppWebSocketHandler extends AbstractWebSocketHandler {
 		ChargerConnection connection = connection(session);
 		if (connection != null) {
 			connection.touch();
-			this.presence.seen(connection.chargePointId());
+			recordPresence(() -> this.presence.seen(connection.chargePointId()), "answered a ping",
+					connection.chargePointId());
 		}
 	}
 
@@ -204,9 +205,20 @@ class OcppWebSocketHandler extends AbstractWebSocketHandler {
 	void connectionClosed(ChargerConnection connection, CloseStatus status) {
 		connection.closed();
 		if (this.connections.remove(connection)) {
-			this.presence.disconnected(connection.chargePointId());
+			recordPresence(() -> this.presence.disconnected(connection.chargePointId()), "went offline",
+					connection.chargePointId());
 			logger.info("Charger {} disconnected (session {}, {} {})", connection.chargePointId(),
 					connection.sessionId(), status.getCode(), status.getReason() == null ? "" : status.getReason());
+		}
+	}
+
+	/** Presence is bookkeeping: a database failure must not fail the connection event itself. */
+	private static void recordPresence(Runnable write, String event, String chargePointId) {
+		try {
+			write.run();
+		}
+		catch (RuntimeException ex) {
+			logger.debug("Could not record that charger {} {}: {}", chargePointId, event, ex.toString());
 		}
 	}
 
