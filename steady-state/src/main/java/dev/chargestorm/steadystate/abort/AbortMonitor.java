@@ -155,8 +155,19 @@ public final class AbortMonitor {
                 .sorted(Map.Entry.comparingByKey(java.util.Comparator.comparing(ObjectiveKey::toString))).toList();
     }
 
+    /** The slices ending after the first injection, as a view (slices are in time order). */
     private static List<SliceSample> afterInjection(List<SliceSample> slices, Instant firstInjection) {
-        return slices.stream().filter(s -> s.end().isAfter(firstInjection)).toList();
+        int lo = 0;
+        int hi = slices.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (slices.get(mid).end().isAfter(firstInjection)) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return slices.subList(lo, slices.size());
     }
 
     private static String num(double v) {

@@ -17,12 +17,19 @@ public final class BurnRate {
         return (1 - (double) good / total) / (1 - target);
     }
 
-    /** The burn rate over the slices that end in ({@code from}, {@code to}]; NaN without events. */
+    /**
+     * The burn rate over the slices that end in ({@code from}, {@code to}]; NaN without events. Slices must be in
+     * time order; only the window is visited (from the end backwards).
+     */
     public static double over(List<SliceSample> slices, Instant from, Instant to, double target) {
         long good = 0;
         long total = 0;
-        for (SliceSample s : slices) {
-            if (s.end().isAfter(from) && !s.end().isAfter(to)) {
+        for (int i = slices.size() - 1; i >= 0; i--) {
+            SliceSample s = slices.get(i);
+            if (!s.end().isAfter(from)) {
+                break;
+            }
+            if (!s.end().isAfter(to)) {
                 good += s.good();
                 total += s.total();
             }

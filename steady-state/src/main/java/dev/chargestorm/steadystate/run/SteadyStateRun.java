@@ -90,6 +90,7 @@ public final class SteadyStateRun {
     private Instant firstInjection;
     private Instant lastFaultEnd;
     private GateDecision gate;
+    private Map<ObjectiveKey, Double> baselineRates;
     private RunResult result;
 
     private SteadyStateRun(Builder b, SteadyState steadyState, Map<ObjectiveKey, Bound> bound) {
@@ -402,9 +403,12 @@ public final class SteadyStateRun {
             Set<ObjectiveKey> active = new LinkedHashSet<>();
             bound.values().stream().filter(b -> b.minEvents().containsKey(phase)).forEach(b -> active.add(b.key()));
             Map<ObjectiveKey, List<SliceSample>> view = new LinkedHashMap<>();
-            series.forEach((k, v) -> view.put(k, List.copyOf(v)));
+            series.forEach((k, v) -> view.put(k, java.util.Collections.unmodifiableList(v)));
+            if (baselineRates == null) {
+                baselineRates = baselineRates();
+            }
             Optional<AbortDecision> decision = abortMonitor.evaluate(new AbortInput(end, view, firstInjection,
-                    baselineRates(), active, checks));
+                    baselineRates, active, checks));
             decision.ifPresent(this::abort);
         }
     }

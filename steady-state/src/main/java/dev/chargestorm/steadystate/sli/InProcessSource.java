@@ -113,11 +113,10 @@ public final class InProcessSource implements SliSource {
                 }
                 return 0;
             }
-            double micros = thresholdMillis * 1_000;
-            // strict bounds exclude the bucket holding the threshold (HdrHistogram resolution: 3 significant digits)
+            // strict bounds exclude the bucket holding the threshold (1 ms below 2 s, then 3 significant digits)
             long atMost = op == Operator.LT || op == Operator.GTE
-                    ? atMostMicros(h, h.lowestEquivalentValue((long) Math.ceil(micros)) - 1)
-                    : atMostMicros(h, micros);
+                    ? atMost(h, h.lowestEquivalentValue((long) Math.ceil(thresholdMillis)) - 1)
+                    : atMost(h, thresholdMillis);
             return op == Operator.LT || op == Operator.LTE ? atMost : h.getTotalCount() - atMost;
         }
 
@@ -133,20 +132,15 @@ public final class InProcessSource implements SliSource {
             if (h == null || h.getTotalCount() == 0) {
                 return Optional.empty();
             }
-            return Optional.of(new LatencySummary(h.getTotalCount(), h.getValueAtPercentile(50) / 1000.0,
-                    h.getValueAtPercentile(90) / 1000.0, h.getValueAtPercentile(99) / 1000.0, h.getMaxValue() / 1000.0));
+            return Optional.of(new LatencySummary(h.getTotalCount(), h.getValueAtPercentile(50),
+                    h.getValueAtPercentile(90), h.getValueAtPercentile(99), h.getMaxValue()));
         }
 
         private static long atMost(Histogram h, double millis) {
-            return atMostMicros(h, millis * 1_000);
-        }
-
-        private static long atMostMicros(Histogram h, double micros) {
-            if (micros < 1) {
+            if (millis < 0) {
                 return 0;
             }
-            long limit = (long) Math.floor(micros);
-            return h.getCountBetweenValues(0, Math.min(limit, LatencyRecorder.HIGHEST_MICROS));
+            return h.getCountBetweenValues(0, Math.min((long) Math.floor(millis), LatencyRecorder.HIGHEST_MILLIS));
         }
     }
 }

@@ -6,16 +6,18 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
 /**
- * Records latencies on the hot path: wait-free and allocation-free (HdrHistogram {@link Recorder}, microsecond
- * resolution, 3 significant digits, values above one hour are clamped to one hour).
+ * Records latencies on the hot path: wait-free and allocation-free (HdrHistogram {@link Recorder} in whole
+ * milliseconds, truncated: exact to 1 ms up to 2 s, then 3 significant digits; values above one hour are clamped to
+ * one hour). Millisecond units keep the per-slice histograms small, so closing a slice stays cheap.
  */
 public final class LatencyRecorder {
 
-    static final long HIGHEST_MICROS = 3_600_000_000L;
+    static final long HIGHEST_MILLIS = 3_600_000L;
 
     private final String name;
-    private final Recorder recorder = new Recorder(1, HIGHEST_MICROS, 3);
+    private final Recorder recorder = new Recorder(1, HIGHEST_MILLIS, 3);
     private Histogram recycle;
+    private Histogram previous;
 
     LatencyRecorder(String name) {
         this.name = name;
@@ -27,13 +29,13 @@ public final class LatencyRecorder {
 
     /** Records one event that took {@code nanos} nanoseconds. */
     public void recordNanos(long nanos) {
-        long micros = nanos / 1_000;
-        recorder.recordValue(micros < 1 ? 1 : Math.min(micros, HIGHEST_MICROS));
+        long millis = nanos / 1_000_000;
+        recorder.recordValue(millis < 0 ? 0 : Math.min(millis, HIGHEST_MILLIS));
     }
 
     /** Records one event that took {@code millis} milliseconds. */
     public void recordMillis(long millis) {
-        recordNanos(millis * 1_000_000);
+        recorder.recordValue(millis < 0 ? 0 : Math.min(millis, HIGHEST_MILLIS));
     }
 
     /** Records one event (allocates nothing beyond the caller's Duration). */
@@ -41,11 +43,14 @@ public final class LatencyRecorder {
         recordNanos(latency.toNanos());
     }
 
-    /** Events since the previous call; only the collecting thread calls this. */
+    /**
+     * Events since the previous call. The returned histogram is reused by the call after next, so it is only valid
+     * until the next call (a snapshot is used while its slice closes, then dropped).
+     */
     synchronized Histogram interval() {
         Histogram h = recorder.getIntervalHistogram(recycle);
-        Histogram copy = h.copy();
-        recycle = h;
-        return copy;
+        recycle = previous;
+        previous = h;
+        return h;
     }
 }

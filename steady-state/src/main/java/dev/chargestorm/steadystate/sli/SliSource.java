@@ -7,7 +7,8 @@ package dev.chargestorm.steadystate.sli;
 public interface SliSource {
 
     /**
-     * What happened since the previous call.
+     * What happened since the previous call. A snapshot may share buffers with the source and is only valid until the
+     * next call.
      *
      * @throws SourceException when the source cannot be read (the slice then counts as NO_DATA for its objectives)
      */
