@@ -9,7 +9,6 @@ import java.util.Optional;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.chargestorm.sut.chargepoint.ConnectPathProperties;
-import dev.chargestorm.sut.ocpp.OcppProperties;
 import dev.chargestorm.sut.ocpp.message.CentralSystemConfirmations.IdTagInfo;
 import dev.chargestorm.sut.ocpp.message.CoreEnums.AuthorizationStatus;
 import org.jspecify.annotations.Nullable;
@@ -35,12 +34,12 @@ public class IdTagService {
 
 	private final @Nullable Cache<String, Optional<IdTag>> cache;
 
-	IdTagService(JdbcClient jdbc, JdbcTemplate jdbcTemplate, Clock clock, OcppProperties ocpp,
+	IdTagService(JdbcClient jdbc, JdbcTemplate jdbcTemplate, Clock clock, IdTagProperties properties,
 			ConnectPathProperties connectPath) {
 		this.jdbc = jdbc;
 		this.jdbcTemplate = jdbcTemplate;
 		this.clock = clock;
-		this.unknownIdTagStatus = ocpp.unknownIdTagStatus();
+		this.unknownIdTagStatus = properties.unknownStatus();
 		this.cache = connectPath.cheap()
 				? Caffeine.newBuilder().maximumSize(500_000).expireAfterWrite(connectPath.cacheTtl()).build() : null;
 	}

@@ -2,7 +2,6 @@ package dev.chargestorm.sut.ocpp;
 
 import java.time.Duration;
 
-import dev.chargestorm.sut.ocpp.message.CoreEnums.AuthorizationStatus;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -21,15 +20,13 @@ import org.springframework.validation.annotation.Validated;
  * as half-open and is closed, marking the charger offline
  * @param maxMessageSize largest OCPP message accepted; a larger one closes the connection (1009)
  * @param sendTimeLimit longest a send to one charger may take before its connection is closed
- * @param unknownIdTagStatus the status Authorize answers for an id tag nobody provisioned
  */
 @ConfigurationProperties("chargestorm.ocpp")
 @Validated
 public record OcppProperties(@DefaultValue("true") boolean autoRegister,
 		@DefaultValue("false") boolean basicAuthRequired, @DefaultValue("30s") Duration callTimeout,
 		@DefaultValue("60s") Duration pingInterval, @DefaultValue("30s") Duration pongTimeout,
-		@DefaultValue("256KB") DataSize maxMessageSize, @DefaultValue("10s") Duration sendTimeLimit,
-		@DefaultValue("Invalid") AuthorizationStatus unknownIdTagStatus) {
+		@DefaultValue("256KB") DataSize maxMessageSize, @DefaultValue("10s") Duration sendTimeLimit) {
 
 	public OcppProperties {
 		if (maxMessageSize.toBytes() < 1024) {

@@ -150,6 +150,9 @@ class HandshakeTest extends SutIntegrationTest {
 		assertThat(Http.get(this.port, "/admin/node").statusCode()).isEqualTo(401);
 		assertThat(Http.get(this.port, "/actuator/metrics").statusCode()).isEqualTo(401);
 		assertThat(Http.get(this.port, "/actuator/health").statusCode()).isEqualTo(200);
+		assertThat(Http.adminGet(this.port, "/actuator/chaosmonkey").statusCode())
+			.as("Chaos Monkey is off without its profile")
+			.isEqualTo(404);
 	}
 
 	@Test

@@ -26,11 +26,14 @@ import static org.awaitility.Awaitility.await;
 /**
  * The hardened profile with auto-registration off and a small admission budget: unknown ids get
  * 404, a burst of upgrades beyond the bucket gets 503 with Retry-After, and the cheap connect
- * path writes statuses and presence in batches.
+ * path writes statuses and presence in batches; while the database counts as saturated,
+ * BootNotification answers Pending.
  */
 @ActiveProfiles("hardened")
 @TestPropertySource(properties = { "chargestorm.ocpp.auto-register=false", "chargestorm.admission.burst=5",
-		"chargestorm.admission.upgrades-per-second=1", "chargestorm.connect-path.flush-interval=200ms" })
+		"chargestorm.admission.upgrades-per-second=1", "chargestorm.connect-path.flush-interval=200ms",
+		// 0 waiting threads counts as saturated: every BootNotification meets the Pending valve
+		"chargestorm.boot.pending-valve.waiting-threads-threshold=0" })
 class HardenedProfileTest extends SutIntegrationTest {
 
 	@Autowired
@@ -100,6 +103,23 @@ class HardenedProfileTest extends SutIntegrationTest {
 					.until(() -> Boolean.TRUE.equals(this.jdbc.queryForObject(
 							"SELECT online AND last_heartbeat_at IS NOT NULL FROM charge_point WHERE id = ?",
 							Boolean.class, id)));
+			}
+		});
+	}
+
+	@Test
+	void theBootValveAnswersPendingWhileTheDatabaseIsSaturated() {
+		String id = uniqueChargePointId("valve");
+		this.registry.provision(List.of(new ChargePointProvisioning(id, RegistrationStatus.Accepted, null)));
+		await("a token in the admission bucket").atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() -> {
+			try (OcppTestClient charger = connect(id)) {
+				// WHEN
+				var boot = charger.result("BootNotification", "{\"chargePointVendor\":\"V\",\"chargePointModel\":\"M\"}");
+				var heartbeat = charger.call("Heartbeat", "{}");
+				// THEN
+				assertThat(boot.get("status").asString()).isEqualTo("Pending");
+				assertThat(boot.get("interval").asInt()).isBetween(60, 300);
+				assertThat(heartbeat.get(2).asString()).isEqualTo("SecurityError");
 			}
 		});
 	}
