@@ -55,8 +55,8 @@ class EmbeddedToxiproxyTest {
 
                 assertThat(peer.read(WAIT)).isInstanceOf(Outcome.Eof.class);
             }
-            assertThatThrownBy(() -> Peer.connect(apiPort)).isInstanceOf(ConnectException.class);
-            assertThatThrownBy(() -> Peer.connect(proxyPort)).isInstanceOf(ConnectException.class);
+            assertThatThrownBy(() -> Peer.connect(apiPort).close()).isInstanceOf(ConnectException.class);
+            assertThatThrownBy(() -> Peer.connect(proxyPort).close()).isInstanceOf(ConnectException.class);
         } finally {
             toxiproxy.close();
         }

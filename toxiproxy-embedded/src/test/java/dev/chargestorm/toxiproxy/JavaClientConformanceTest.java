@@ -92,7 +92,7 @@ class JavaClientConformanceTest {
 
         // THEN
         assertThat(proxy.isEnabled()).isFalse();
-        assertThatThrownBy(() -> Peer.connect(port)).isInstanceOf(ConnectException.class);
+        assertThatThrownBy(() -> Peer.connect(port).close()).isInstanceOf(ConnectException.class);
 
         // WHEN
         proxy.enable();

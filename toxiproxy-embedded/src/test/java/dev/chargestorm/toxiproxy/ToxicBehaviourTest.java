@@ -302,7 +302,7 @@ class ToxicBehaviourTest {
             proxy.disable();
 
             assertThat(peer.read(WAIT)).isInstanceOf(Outcome.Eof.class);
-            assertThatThrownBy(() -> Peer.connect(port)).isInstanceOf(ConnectException.class);
+            assertThatThrownBy(() -> Peer.connect(port).close()).isInstanceOf(ConnectException.class);
         }
         proxy.enable();
         try (Peer peer = Peer.connect(port)) {
