@@ -44,8 +44,8 @@ public final class LatencyRecorder {
     }
 
     /**
-     * Events since the previous call. The returned histogram is reused by the call after next, so it is only valid
-     * until the next call (a snapshot is used while its slice closes, then dropped).
+     * Events since the previous call. The returned histogram is recycled by the call after next, so it is only valid
+     * until then (a snapshot is used while its slice closes, then dropped).
      */
     synchronized Histogram interval() {
         Histogram h = recorder.getIntervalHistogram(recycle);
