@@ -152,7 +152,7 @@ final class HtmlRenderer implements ReportRenderer {
     private static final String SCRIPT = """
             (function () {
               var j = JSON.parse(document.getElementById('journal').textContent);
-              var NS = 'http://www.w3.org/2000/svg', W = 900, H = 180, L = 56, R = 12, T = 10, B = 24;
+              var NS = 'http://www.w3.org/2000/svg', W = 900, H = 190, L = 56, R = 12, T = 10, B = 32;
               var t0 = Date.parse(j.start), t1 = Math.max(Date.parse(j.end), t0 + 1);
               var drawn = 0;
               function el(name, attrs, parent) {
@@ -173,10 +173,17 @@ final class HtmlRenderer implements ReportRenderer {
                 [ymin, (ymin + ymax) / 2, ymax].forEach(function (v) {
                   var t = el('text', {x: 4, y: sy(v) + 4, 'font-size': 10}, svg); t.textContent = +v.toFixed(2);
                 });
-                var xl = el('text', {x: W - R - 140, y: H - 6, 'font-size': 10}, svg); xl.textContent = xlabel;
+                var xl = el('text', {x: W - R - 150, y: H - 3, 'font-size': 10}, svg); xl.textContent = xlabel;
                 return {svg: svg, sx: sx, sy: sy, points: 0};
               }
               function timeAxis(c) {
+                for (var k = 0; k <= 6; k++) {
+                  var tx = t0 + (t1 - t0) * k / 6, x = c.sx(tx);
+                  el('line', {x1: x, y1: H - B, x2: x, y2: H - B + 4, stroke: '#999'}, c.svg);
+                  var s = Math.round((tx - t0) / 1000);
+                  var lbl = el('text', {x: x - 14, y: H - B + 14, 'font-size': 9, fill: '#555'}, c.svg);
+                  lbl.textContent = '+' + Math.floor(s / 60) + ':' + ('0' + (s % 60)).slice(-2);
+                }
                 (j.phases || []).forEach(function (p) {
                   var x = c.sx(Date.parse(p.start));
                   el('line', {x1: x, y1: T, x2: x, y2: H - B, stroke: '#bbb', 'stroke-dasharray': '2,3'}, c.svg);
@@ -212,7 +219,7 @@ final class HtmlRenderer implements ReportRenderer {
                 var line = (s.timeSliceTarget !== null ? s.timeSliceTarget : s.target) * 100;
                 var lo = Math.min(line, Math.min.apply(null, pts.map(function (p) { return p[1]; }).concat([100])));
                 var ymin = Math.max(0, Math.floor(lo - 1));
-                var c = chart(timeline, s.key + ' - good events per slice (%)', ymin, 100, t0, t1, 'time (slices)');
+                var c = chart(timeline, s.key + ' - good events per slice (%)', ymin, 100, t0, t1, 'time since start (m:ss)');
                 timeAxis(c); hline(c, line, '#1565c0', 'objective ' + line.toFixed(2) + ' %');
                 path(c, pts, '#2e7d32'); done(c);
               });
@@ -221,7 +228,7 @@ final class HtmlRenderer implements ReportRenderer {
                 var withLat = s.slices.filter(function (x) { return x.p99Millis !== null; });
                 if (!withLat.length) return;
                 var max = Math.max.apply(null, withLat.map(function (x) { return x.maxMillis; }).concat([s.thresholdMillis || 0]));
-                var c = chart(pct, s.key + ' - latency percentiles per slice (ms)', 0, max * 1.05, t0, t1, 'time (slices)');
+                var c = chart(pct, s.key + ' - latency percentiles per slice (ms)', 0, max * 1.05, t0, t1, 'time since start (m:ss)');
                 timeAxis(c);
                 if (s.thresholdMillis !== null) hline(c, s.thresholdMillis, '#1565c0', 'bound ' + s.thresholdMillis + ' ms');
                 [['p50Millis', '#90caf9'], ['p90Millis', '#42a5f5'], ['p99Millis', '#ef6c00'], ['maxMillis', '#b71c1c']]

@@ -63,8 +63,19 @@ public final class PrometheusScrapeSource implements SliSource {
         }
     }
 
-    private record Snapshot(List<PrometheusText.Sample> before, List<PrometheusText.Sample> now)
-            implements SliceSnapshot {
+    private record Snapshot(Map<String, Double> before, List<PrometheusText.Sample> now) implements SliceSnapshot {
+
+        Snapshot(List<PrometheusText.Sample> before, List<PrometheusText.Sample> now) {
+            this(index(before), now);
+        }
+
+        private static Map<String, Double> index(List<PrometheusText.Sample> samples) {
+            Map<String, Double> out = new java.util.HashMap<>();
+            for (PrometheusText.Sample s : samples) {
+                out.put(s.name() + s.labels(), s.value());
+            }
+            return out;
+        }
 
         @Override
         public long count(Map<String, String> spec) {
@@ -107,8 +118,7 @@ public final class PrometheusScrapeSource implements SliSource {
                 if (!m.test(s)) {
                     continue;
                 }
-                double old = before.stream().filter(b -> b.name().equals(s.name()) && b.labels().equals(s.labels()))
-                        .mapToDouble(PrometheusText.Sample::value).findFirst().orElse(0);
+                double old = before.getOrDefault(s.name() + s.labels(), 0.0);
                 total += s.value() >= old ? s.value() - old : s.value();
             }
             return total;
