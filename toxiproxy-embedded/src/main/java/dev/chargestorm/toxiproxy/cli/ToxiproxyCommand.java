@@ -58,9 +58,11 @@ public final class ToxiproxyCommand implements Callable<Integer> {
     private final CountDownLatch stop = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final PrintWriter out;
+    private final PrintWriter err;
 
-    ToxiproxyCommand(PrintWriter out) {
+    ToxiproxyCommand(PrintWriter out, PrintWriter err) {
         this.out = out;
+        this.err = err;
     }
 
     public static void main(String[] args) {
@@ -70,11 +72,12 @@ public final class ToxiproxyCommand implements Callable<Integer> {
         System.setProperty("org.slf4j.simpleLogger.log.io.netty", "warn");
         System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
         PrintWriter out = new PrintWriter(System.out, true);
-        System.exit(commandLine(new ToxiproxyCommand(out)).execute(args));
+        PrintWriter err = new PrintWriter(System.err, true);
+        System.exit(commandLine(new ToxiproxyCommand(out, err)).execute(args));
     }
 
     static CommandLine commandLine(ToxiproxyCommand command) {
-        return new CommandLine(command).setOut(command.out).setCaseInsensitiveEnumValuesAllowed(true);
+        return new CommandLine(command).setOut(command.out).setErr(command.err);
     }
 
     @Override
@@ -89,7 +92,14 @@ public final class ToxiproxyCommand implements Callable<Integer> {
         if (seed != null) {
             settings = settings.withSeed(seed);
         }
-        try (EmbeddedToxiproxy toxiproxy = EmbeddedToxiproxy.start(settings)) {
+        EmbeddedToxiproxy started;
+        try {
+            started = EmbeddedToxiproxy.start(settings);
+        } catch (IllegalStateException | IllegalArgumentException cannotStart) {
+            err.println("toxiproxy-embedded: " + cannotStart.getMessage());
+            return 1;
+        }
+        try (EmbeddedToxiproxy toxiproxy = started) {
             if (config != null) {
                 try {
                     toxiproxy.populate(config);

@@ -31,7 +31,7 @@ class ToxiproxyCommandTest {
     @Test
     void versionFlagPrintsTheVersionAndExits() {
         StringWriter out = new StringWriter();
-        ToxiproxyCommand command = new ToxiproxyCommand(new PrintWriter(out, true));
+        ToxiproxyCommand command = new ToxiproxyCommand(new PrintWriter(out, true), new PrintWriter(out, true));
 
         int exit = ToxiproxyCommand.commandLine(command).execute("-version");
 
@@ -44,7 +44,7 @@ class ToxiproxyCommandTest {
         Path config = dir.resolve("config.json");
         Files.writeString(config, "[{\"name\":\"from-config\",\"listen\":\"127.0.0.1:0\",\"upstream\":\"x:1\"}]");
         StringWriter out = new StringWriter();
-        ToxiproxyCommand command = new ToxiproxyCommand(new PrintWriter(out, true));
+        ToxiproxyCommand command = new ToxiproxyCommand(new PrintWriter(out, true), new PrintWriter(out, true));
         CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> ToxiproxyCommand.commandLine(command)
                 .execute("-host=127.0.0.1", "-port", "0", "-seed", "5", "-proxy-metrics", "-config", config.toString()),
                 background);
@@ -68,11 +68,26 @@ class ToxiproxyCommandTest {
     }
 
     @Test
+    void aTakenPortExitsWith1AndSaysWhatToDo() {
+        try (dev.chargestorm.toxiproxy.EmbeddedToxiproxy running = dev.chargestorm.toxiproxy.EmbeddedToxiproxy.start()) {
+            StringWriter out = new StringWriter();
+            ToxiproxyCommand command = new ToxiproxyCommand(new PrintWriter(out, true), new PrintWriter(out, true));
+
+            int exit = ToxiproxyCommand.commandLine(command).execute("-host", "127.0.0.1", "-port",
+                    Integer.toString(running.port()));
+
+            assertThat(exit).isEqualTo(1);
+            assertThat(out.toString()).contains("cannot listen for the Toxiproxy API on 127.0.0.1:" + running.port(),
+                    "pick another -port");
+        }
+    }
+
+    @Test
     void aBadConfigIsLoggedAndTheServerStillStarts(@TempDir Path dir) throws Exception {
         Path config = dir.resolve("bad.json");
         Files.writeString(config, "{not json");
         StringWriter out = new StringWriter();
-        ToxiproxyCommand command = new ToxiproxyCommand(new PrintWriter(out, true));
+        ToxiproxyCommand command = new ToxiproxyCommand(new PrintWriter(out, true), new PrintWriter(out, true));
         CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> ToxiproxyCommand.commandLine(command)
                 .execute("-host", "127.0.0.1", "-port", "0", "-config", config.toString()), background);
         try {
