@@ -373,6 +373,26 @@ class HttpApiConformanceTest {
     }
 
     @Test
+    void toxicsCanBeAddedToADisabledProxyAndSurviveEnabling() throws Exception {
+        http.send("POST", "/proxies", "{\"name\":\"p1\",\"listen\":\"127.0.0.1:0\",\"upstream\":\"x:1\","
+                + "\"enabled\":false}");
+
+        assertThat(http.send("POST", "/proxies/p1/toxics", "{\"name\":\"t\",\"type\":\"noop\"}").statusCode())
+                .isEqualTo(200);
+        http.send("POST", "/proxies/p1", "{\"enabled\":true}");
+        http.send("POST", "/proxies/p1", "{\"enabled\":false}");
+
+        assertThat(http.get("/proxies/p1/toxics").body()).contains("\"name\":\"t\"");
+    }
+
+    @Test
+    void browsersAreBlockedOnEveryRouteButUnknownPathsStay404() throws Exception {
+        assertThat(http.send("POST", "/proxies/x/toxics", "{}", "Mozilla/5.0 (X11)").statusCode()).isEqualTo(403);
+        assertThat(http.send("GET", "/nothing", null, "Mozilla/5.0").statusCode()).isEqualTo(404);
+        assertThat(http.send("PUT", "/version", null, "Mozilla/5.0").statusCode()).isEqualTo(405);
+    }
+
+    @Test
     void matchedRoutesCarryARequestId() throws Exception {
         assertThat(http.get("/version").headers().firstValue("X-Toxiproxy-Request-Id")).isPresent();
         assertThat(http.get("/nothing").headers().firstValue("X-Toxiproxy-Request-Id")).isEmpty();
