@@ -1,5 +1,6 @@
 package dev.chargestorm.steadystate.run;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -29,6 +30,7 @@ import dev.chargestorm.steadystate.evaluation.SliceSample;
 import dev.chargestorm.steadystate.evaluation.Verdict;
 import dev.chargestorm.steadystate.sli.IdProbe;
 import dev.chargestorm.steadystate.sli.InProcessSource;
+import dev.chargestorm.steadystate.sli.PrometheusScrapeSource;
 import dev.chargestorm.steadystate.sli.RecoveryTracker;
 import dev.chargestorm.steadystate.sli.SliSource;
 import dev.chargestorm.steadystate.sli.SliceSnapshot;
@@ -543,6 +545,20 @@ public final class SteadyStateRun {
                 }
             }
             sources.putIfAbsent(InProcessSource.TYPE, source);
+            return this;
+        }
+
+        /**
+         * Registers a {@link PrometheusScrapeSource} for every declared DataSource of type {@code Prometheus} that has a
+         * {@code connectionDetails.url} and no source yet.
+         */
+        public Builder prometheusFromDataSources(Duration timeout) {
+            for (DataSource ds : declarations.dataSources()) {
+                String url = ds.connectionDetails().get("url");
+                if (ds.type().equals(PrometheusScrapeSource.TYPE) && url != null) {
+                    sources.computeIfAbsent(ds.name(), n -> new PrometheusScrapeSource(URI.create(url), timeout));
+                }
+            }
             return this;
         }
 

@@ -1,5 +1,12 @@
 package dev.chargestorm.steadystate.sli;
 
+import static dev.chargestorm.steadystate.dsl.SloDsl.declarations;
+import static dev.chargestorm.steadystate.dsl.SloDsl.objective;
+import static dev.chargestorm.steadystate.dsl.SloDsl.prometheus;
+import static dev.chargestorm.steadystate.dsl.SloDsl.prometheusDataSource;
+import static dev.chargestorm.steadystate.dsl.SloDsl.sli;
+import static dev.chargestorm.steadystate.dsl.SloDsl.slo;
+import static dev.chargestorm.steadystate.dsl.SloDsl.steadyState;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,11 +17,17 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.chargestorm.steadystate.run.RunResult;
+import dev.chargestorm.steadystate.run.SteadyStateRun;
+import dev.chargestorm.steadystate.slo.Declarations;
+import dev.chargestorm.steadystate.slo.Phase;
+import dev.chargestorm.steadystate.testsupport.TestClock;
 import dev.chargestorm.steadystate.slo.Operator;
 
 import org.junit.jupiter.api.AfterEach;
@@ -104,6 +117,33 @@ class PrometheusScrapeSourceTest {
         assertThat(s.value(Map.of("metric", "ocpp_chargers_connected", "labels.zone", "a")).getAsDouble())
                 .isEqualTo(10.0);
         assertThat(s.value(Map.of("metric", "absent_metric"))).isEmpty();
+    }
+
+    @Test
+    void a_run_reads_a_prometheus_data_source_declared_with_its_url() {
+        // GIVEN an SLO on the server's session-start counters, read through the declared DataSource's url
+        String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/actuator/prometheus";
+        Declarations d = declarations().dataSource(prometheusDataSource("csms", url))
+                .slo(slo("session-start-success").service("csms").objective(objective("99 %").indicator(
+                        sli("accepted-ratio").goodOver(
+                                prometheus("csms", "csms_session_start_total", Map.of("result", "accepted")),
+                                prometheus("csms", "csms_session_start_total", Map.of()))).target(0.99)).build())
+                .steadyState(steadyState("server-view").slice(Duration.ofSeconds(10)).objective("session-start-success",
+                        Phase.BASELINE).build())
+                .build();
+        TestClock clock = new TestClock(Instant.parse("2026-01-15T10:00:00Z"));
+        SteadyStateRun run = SteadyStateRun.builder(d, "server-view").clock(clock)
+                .prometheusFromDataSources(Duration.ofSeconds(5)).build();
+        // WHEN one slice passes between the two scrapes
+        run.start();
+        body.set(SECOND);
+        clock.advance(Duration.ofSeconds(10));
+        RunResult result = run.finish();
+        // THEN the slice holds the increases: 500 accepted of 501 starts
+        assertThat(result.series().getFirst().slices()).singleElement().satisfies(s -> {
+            assertThat(s.good()).isEqualTo(500);
+            assertThat(s.total()).isEqualTo(501);
+        });
     }
 
     @Test
