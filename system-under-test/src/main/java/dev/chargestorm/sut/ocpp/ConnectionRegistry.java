@@ -46,6 +46,11 @@ public class ConnectionRegistry implements ConnectedChargers {
 		this.accepting = false;
 	}
 
+	/** Accepts new OCPP connections again (the node was restarted in place). */
+	public void startAccepting() {
+		this.accepting = true;
+	}
+
 	/** @return whether new OCPP connections are accepted */
 	public boolean accepting() {
 		return this.accepting;

@@ -104,6 +104,16 @@ public class DrainService {
 		}
 	}
 
+	/** Forgets the last drain, stopping it if it still runs, so that a later one can start. */
+	public synchronized void reset() {
+		Drain drain = this.current;
+		if (drain != null && drain.task != null) {
+			drain.task.cancel(false);
+		}
+		this.current = null;
+		this.remaining.set(0);
+	}
+
 	/** @return the progress of the drain, or an inactive status when none was started */
 	public synchronized DrainStatus status() {
 		Drain drain = this.current;

@@ -35,8 +35,14 @@ class ShutdownDrain implements SmartLifecycle {
 		this.properties = properties;
 	}
 
+	/**
+	 * Starts accepting connections. Also called when a stopped context starts again in place
+	 * (Spring's test framework pauses cached contexts that way): the node accepts again.
+	 */
 	@Override
 	public void start() {
+		this.drain.reset();
+		this.connections.startAccepting();
 		this.running = true;
 	}
 

@@ -22,7 +22,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "chargestorm.ocpp.call-timeout=3s", "chargestorm.ocpp.ping-interval=1s",
 				"chargestorm.ocpp.pong-timeout=1s", "chargestorm.ocpp.liveness-check-period=200ms",
-				"chargestorm.node.id=test-node" })
+				"chargestorm.node.id=test-node", "logging.level.root=warn", "logging.level.io.zonky=warn" })
 public abstract class SutIntegrationTest {
 
 	@LocalServerPort
