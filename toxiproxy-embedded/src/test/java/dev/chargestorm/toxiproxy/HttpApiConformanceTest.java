@@ -393,6 +393,15 @@ class HttpApiConformanceTest {
     }
 
     @Test
+    void htmlCharactersInStringsAreEscapedLikeGo() throws Exception {
+        HttpResponse<String> response = http.send("POST", "/proxies",
+                "{\"name\":\"a<b>&c\\u2028\",\"listen\":\"127.0.0.1:0\",\"upstream\":\"x:1\",\"enabled\":false}");
+
+        assertThat(response.body()).startsWith("{\"name\":\"a\\u003cb\\u003e\\u0026c\\u2028\",");
+        assertThat(http.get("/proxies/a%3Cb%3E%26c%E2%80%A8").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void matchedRoutesCarryARequestId() throws Exception {
         assertThat(http.get("/version").headers().firstValue("X-Toxiproxy-Request-Id")).isPresent();
         assertThat(http.get("/nothing").headers().firstValue("X-Toxiproxy-Request-Id")).isEmpty();

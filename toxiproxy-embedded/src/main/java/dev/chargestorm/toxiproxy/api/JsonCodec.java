@@ -146,7 +146,42 @@ final class JsonCodec {
         try (JsonGenerator generator = mapper.createGenerator(bytes)) {
             body.writeTo(generator);
         }
-        return bytes.toByteArray();
+        return goEscaped(bytes.toByteArray());
+    }
+
+    /**
+     * Go's encoder escapes {@code <}, {@code >}, {@code &}, U+2028 and U+2029 inside strings; they never occur outside
+     * strings in this JSON, so escaping them byte-wise gives Go's exact bytes.
+     */
+    static byte[] goEscaped(byte[] json) {
+        ByteArrayOutputStream out = null;
+        for (int i = 0; i < json.length; i++) {
+            String escape = null;
+            byte b = json[i];
+            if (b == '<') {
+                escape = "\\u003c";
+            } else if (b == '>') {
+                escape = "\\u003e";
+            } else if (b == '&') {
+                escape = "\\u0026";
+            } else if (b == (byte) 0xE2 && i + 2 < json.length && json[i + 1] == (byte) 0x80
+                    && (json[i + 2] == (byte) 0xA8 || json[i + 2] == (byte) 0xA9)) {
+                escape = json[i + 2] == (byte) 0xA8 ? "\\u2028" : "\\u2029";
+            }
+            if (escape != null && out == null) {
+                out = new ByteArrayOutputStream(json.length + 16);
+                out.write(json, 0, i);
+            }
+            if (escape != null) {
+                out.writeBytes(escape.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                if (escape.endsWith("2028") || escape.endsWith("2029")) {
+                    i += 2;
+                }
+            } else if (out != null) {
+                out.write(b);
+            }
+        }
+        return out == null ? json : out.toByteArray();
     }
 
     private static byte[] withNewline(byte[] json) {
