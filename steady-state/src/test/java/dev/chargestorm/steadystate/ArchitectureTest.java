@@ -3,6 +3,8 @@ package dev.chargestorm.steadystate;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import java.nio.file.Path;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -12,10 +14,20 @@ import org.junit.jupiter.api.Test;
 /** The module's architecture rules (ChargeStorm conventions, "Enforcement"). */
 class ArchitectureTest {
 
+    // importing the build output folders directly is much faster than scanning the whole classpath for the package
     private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("dev.chargestorm.steadystate");
-    private static final JavaClasses ALL = new ClassFileImporter().importPackages("dev.chargestorm.steadystate");
+            .importPath(Path.of("target/classes"));
+    private static final JavaClasses ALL = new ClassFileImporter()
+            .importPaths(Path.of("target/classes"), Path.of("target/test-classes"));
+
+    @Test
+    void the_module_classes_were_imported() {
+        org.assertj.core.api.Assertions.assertThat(MAIN.contain("dev.chargestorm.steadystate.run.SteadyStateRun"))
+                .isTrue();
+        org.assertj.core.api.Assertions.assertThat(ALL.contain("dev.chargestorm.steadystate.ArchitectureTest"))
+                .isTrue();
+    }
 
     @Test
     void packages_are_free_of_cycles() {

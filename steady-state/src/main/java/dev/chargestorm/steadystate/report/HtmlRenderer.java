@@ -86,8 +86,8 @@ final class HtmlRenderer implements ReportRenderer {
         }
         h.append("</tbody></table></section>\n");
         h.append("<section><h2>SLIs over time</h2><p class=\"legend\"><span class=\"fault-swatch\"></span> fault window"
-                + " &nbsp; <span class=\"target-swatch\"></span> objective &nbsp; phases: baseline / fault / settle /"
-                + " recovery</p><div id=\"timeline\"></div></section>\n");
+                + " &nbsp; <span class=\"target-swatch\"></span> objective &nbsp; <span class=\"abort-swatch\"></span>"
+                + " abort &nbsp; phases: baseline / fault / settle / recovery</p><div id=\"timeline\"></div></section>\n");
         h.append("<section><h2>Percentiles over time</h2><div id=\"percentiles\"></div></section>\n");
         h.append("<section><h2>Recovery time distribution</h2><div id=\"recovery\"></div>");
         for (RecoveryResult r : run.recoveries()) {
@@ -146,6 +146,7 @@ final class HtmlRenderer implements ReportRenderer {
             .v.NO_DATA{background:#eee}.chart{margin:6px 0 14px 0}.chart h3{font-size:14px;margin:4px 0}
             svg{background:#fafafa;border:1px solid #ddd}.log li{font-size:13px}.abort{color:#c62828}
             .fault-swatch{display:inline-block;width:14px;height:10px;background:rgba(229,57,53,.18)}
+            .abort-swatch{display:inline-block;width:14px;height:2px;background:#c62828;vertical-align:middle}
             .target-swatch{display:inline-block;width:14px;height:2px;background:#1565c0;vertical-align:middle}
             """;
 
@@ -189,6 +190,13 @@ final class HtmlRenderer implements ReportRenderer {
                   el('line', {x1: x, y1: T, x2: x, y2: H - B, stroke: '#bbb', 'stroke-dasharray': '2,3'}, c.svg);
                   var t = el('text', {x: x + 2, y: T + 9, 'font-size': 9, fill: '#777'}, c.svg);
                   t.textContent = p.phase.toLowerCase();
+                });
+                (j.aborts || []).forEach(function (a) {
+                  var x = c.sx(Date.parse(a.at));
+                  el('line', {x1: x, y1: T, x2: x, y2: H - B, stroke: '#c62828', 'stroke-width': 2,
+                    'stroke-dasharray': '5,3', 'class': 'abort-marker'}, c.svg);
+                  var t = el('text', {x: x + 3, y: H - B - 4, 'font-size': 10, fill: '#c62828'}, c.svg);
+                  t.textContent = 'ABORT ' + a.rule;
                 });
                 (j.faults || []).forEach(function (f) {
                   var a = c.sx(Date.parse(f.start)), b = c.sx(f.end ? Date.parse(f.end) : t1);

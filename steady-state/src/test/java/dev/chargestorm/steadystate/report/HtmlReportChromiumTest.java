@@ -50,6 +50,18 @@ class HtmlReportChromiumTest {
         assertThat(Pattern.compile("class=\"objective-line\"").matcher(dom).results().count()).isEqualTo(10);
     }
 
+    @Test
+    void aborted_run_marks_the_abort_on_every_time_chart(@TempDir Path dir) throws Exception {
+        requireChromium();
+        RunResult run = PlatformScenario.abortedRun(new java.util.ArrayList<>());
+        Reports.writeAll(run, dir);
+        String dom = dumpDom(dir.resolve("report.html"), dir);
+        assertThat(attribute(dom, "data-charts-drawn")).isEqualTo(attribute(dom, "data-charts-expected"));
+        // 5 good-event charts + 3 percentile charts
+        assertThat(Pattern.compile("class=\"abort-marker\"").matcher(dom).results().count()).isEqualTo(8);
+        assertThat(dom).contains(">ABORT floor</text>");
+    }
+
     private static void requireChromium() {
         if (Files.isExecutable(CHROMIUM)) {
             return;
