@@ -52,12 +52,12 @@ class RobustnessTest {
     void attributeValuesThatCrashTheRealServerAreRejectedWith400() throws Exception {
         client.createProxy("p", "127.0.0.1:0", echo.address());
 
-        assertRejected("{\"type\":\"bandwidth\",\"attributes\":{\"rate\":-1}}", "rate must be >= 0");
-        assertRejected("{\"type\":\"slicer\",\"attributes\":{\"average_size\":0}}", "average_size must be >= 1");
+        assertRejected("{\"type\":\"bandwidth\",\"attributes\":{\"rate\":-1}}", "invalid attributes for toxic bandwidth: rate must not be negative");
+        assertRejected("{\"type\":\"slicer\",\"attributes\":{\"average_size\":0}}", "average_size must be at least 1 byte");
         assertRejected("{\"type\":\"slicer\",\"attributes\":{\"average_size\":1,\"size_variation\":50}}",
-                "size_variation must be >= 0 and smaller than average_size");
+                "size_variation must be from 0 to average_size - 1 (0), but was 50");
         assertRejected("{\"type\":\"slicer\",\"attributes\":{\"average_size\":10,\"size_variation\":-1}}",
-                "size_variation must be >= 0");
+                "size_variation must be from 0 to average_size - 1 (9), but was -1");
         assertRejected("{\"type\":\"latency\",\"attributes\":{\"latency\":1e30}}", "cannot unmarshal number");
         assertRejected("{\"type\":\"latency\",\"toxicity\":1e300}", "cannot unmarshal number");
 

@@ -12,7 +12,8 @@ public record ByteRate(long kilobytesPerSecond) {
     public ByteRate {
         if (kilobytesPerSecond < 0) {
             throw new IllegalArgumentException(
-                    "rate must be >= 0 KB/s (0 holds all data until the toxic is removed), but was " + kilobytesPerSecond);
+                    "rate must not be negative (KB/s; 0 holds all data until the toxic is removed), but was "
+                            + kilobytesPerSecond);
         }
     }
 

@@ -49,12 +49,12 @@ public sealed interface ToxicSettings {
     record Slicer(long averageSize, long sizeVariation, Duration delay) implements ToxicSettings {
         public Slicer {
             if (averageSize < 1) {
-                throw new IllegalArgumentException("average_size must be >= 1 byte, but was " + averageSize
+                throw new IllegalArgumentException("average_size must be at least 1 byte, but was " + averageSize
                         + " (the real Toxiproxy recurses forever on 0)");
             }
             if (sizeVariation < 0 || sizeVariation >= averageSize) {
-                throw new IllegalArgumentException("size_variation must be >= 0 and smaller than average_size ("
-                        + averageSize + "), but was " + sizeVariation + " (the real Toxiproxy panics on that)");
+                throw new IllegalArgumentException("size_variation must be from 0 to average_size - 1 ("
+                        + (averageSize - 1) + "), but was " + sizeVariation + " (the real Toxiproxy panics on that)");
             }
         }
 

@@ -46,11 +46,11 @@ class ToxicTypeTest {
     @Test
     void valuesTheRealServerCrashesOnAreRejectedWithTheReason() {
         assertThatThrownBy(() -> ToxicType.BANDWIDTH.settings(Map.of("rate", -1L)))
-                .hasMessage("rate must be >= 0 KB/s (0 holds all data until the toxic is removed), but was -1");
+                .hasMessage("rate must not be negative (KB/s; 0 holds all data until the toxic is removed), but was -1");
         assertThatThrownBy(() -> ToxicType.SLICER.settings(Map.of()))
-                .hasMessage("average_size must be >= 1 byte, but was 0 (the real Toxiproxy recurses forever on 0)");
+                .hasMessage("average_size must be at least 1 byte, but was 0 (the real Toxiproxy recurses forever on 0)");
         assertThatThrownBy(() -> ToxicType.SLICER.settings(Map.of("average_size", 1L, "size_variation", 50L)))
-                .hasMessage("size_variation must be >= 0 and smaller than average_size (1), but was 50 (the real "
+                .hasMessage("size_variation must be from 0 to average_size - 1 (0), but was 50 (the real "
                         + "Toxiproxy panics on that)");
     }
 }
