@@ -205,6 +205,24 @@ class ToxicChainTest {
     }
 
     @Test
+    void toxicityIsReRolledWhenTheToxicIsUpdated() throws Exception {
+        // draws: first roll 0.9 (not applied), re-roll on update 0.1 (applied)
+        Scripted random = new Scripted(0.9f, 0.1f);
+        Toxic limit = toxic(new ToxicSettings.LimitData(0), 0.5f);
+        ToxicChain chain = onLoop(() -> new ToxicChain(List.of(limit), context(random), sink));
+        onLoop(() -> {
+            chain.onChunk(chunk("passes"));
+            chain.update(limit.withUpdate(0.5f, new ToxicSettings.LimitData(0)));
+            chain.onChunk(chunk("cut"));
+            return null;
+        });
+
+        assertThat(random.used).isEqualTo(2);
+        assertThat(sink.text()).isEqualTo("passes");
+        assertThat(sink.eof).isTrue();
+    }
+
+    @Test
     void latencyPipelinesChunksInsteadOfDelayingThemOneAfterAnother() throws Exception {
         Toxic latency = toxic(new ToxicSettings.Latency(Duration.ofMillis(200), Duration.ZERO), 1f);
         ToxicChain chain = onLoop(() -> new ToxicChain(List.of(latency), context(new java.util.SplittableRandom(1)),
