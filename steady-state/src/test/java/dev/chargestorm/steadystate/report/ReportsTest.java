@@ -42,6 +42,14 @@ class ReportsTest {
     }
 
     @Test
+    void declarations_are_stored_next_to_the_reports(@TempDir Path dir) {
+        List<Path> files = Reports.writeAll(degraded, PlatformScenario.declarations(), dir);
+        assertThat(files).last().isEqualTo(dir.resolve("steady-state.yaml"));
+        assertThat(dev.chargestorm.steadystate.yaml.SloFiles.load(dir.resolve("steady-state.yaml")))
+                .isEqualTo(PlatformScenario.declarations());
+    }
+
+    @Test
     void journal_follows_the_documented_schema(@TempDir Path dir) throws IOException {
         Reports.writeAll(aborted, dir);
         JsonNode j = JsonMapper.builder().build().readTree(Files.readString(dir.resolve("journal.json")));

@@ -1,0 +1,4 @@
+/**
+ * Abort rules (guardrails) evaluated at every slice boundary after the first injection.
+ */
+package dev.chargestorm.steadystate.abort;

@@ -1,0 +1,4 @@
+/**
+ * The slo command line (slo validate).
+ */
+package dev.chargestorm.steadystate.cli;
