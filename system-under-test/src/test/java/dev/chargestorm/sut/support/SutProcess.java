@@ -43,6 +43,16 @@ public final class SutProcess implements AutoCloseable {
 	 * @param properties extra {@code --key=value} arguments
 	 */
 	public static SutProcess start(Path dataDir, String... properties) {
+		return start(dataDir, List.of("-Xmx512m"), properties);
+	}
+
+	/**
+	 * Starts {@code target/system-under-test.jar} with JVM options and waits until it is healthy.
+	 * @param dataDir the embedded database's data directory
+	 * @param jvmOptions options for the child JVM, such as {@code -Xmx1536m}
+	 * @param properties extra {@code --key=value} arguments
+	 */
+	public static SutProcess start(Path dataDir, List<String> jvmOptions, String... properties) {
 		Path jar = Path.of(System.getProperty("chargestorm.sut.jar", "target/system-under-test.jar"));
 		if (!Files.isRegularFile(jar)) {
 			throw new IllegalStateException("No " + jar + ": run the integration tests with './mvnw verify', "
@@ -52,8 +62,11 @@ public final class SutProcess implements AutoCloseable {
 		try {
 			Path log = Files.createTempFile(Files.createDirectories(Path.of("target", "sut-logs")), "sut-" + port + "-",
 					".log");
-			List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx512m", "-jar", jar.toString(),
-					"--server.port=" + port, "--chargestorm.data-dir=" + dataDir, "--logging.level.root=info"));
+			List<String> command = new ArrayList<>();
+			command.add(javaBinary());
+			command.addAll(jvmOptions);
+			command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--chargestorm.data-dir=" + dataDir,
+					"--logging.level.root=info"));
 			command.addAll(List.of(properties));
 			Process process = new ProcessBuilder(command).redirectErrorStream(true)
 				.redirectOutput(log.toFile())
@@ -79,6 +92,16 @@ public final class SutProcess implements AutoCloseable {
 
 	public int port() {
 		return this.port;
+	}
+
+	/** @return the process id */
+	public long pid() {
+		return this.process.pid();
+	}
+
+	/** @return the file the process logs to */
+	public Path log() {
+		return this.log;
 	}
 
 	/** Sends SIGTERM and waits for the process to exit. */
