@@ -1,9 +1,15 @@
 package dev.chargestorm.sut.charging;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import dev.chargestorm.sut.chargepoint.ConnectPathProperties;
 
 import dev.chargestorm.sut.ocpp.message.CentralSystemConfirmations.IdTagInfo;
 import dev.chargestorm.sut.ocpp.message.CentralSystemConfirmations.StartTransactionConf;
@@ -12,21 +18,30 @@ import dev.chargestorm.sut.ocpp.message.ChargePointRequests.MeterValue;
 import dev.chargestorm.sut.ocpp.message.ChargePointRequests.MeterValues;
 import dev.chargestorm.sut.ocpp.message.ChargePointRequests.StartTransaction;
 import dev.chargestorm.sut.ocpp.message.ChargePointRequests.StopTransaction;
+import jakarta.annotation.PreDestroy;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Transactions and meter values. Every write is idempotent, because chargers retry transaction
  * messages whose answer they did not get: a retried StartTransaction returns the transactionId
- * of the first, and a retried StopTransaction or MeterValues is stored once.
+ * of the first, and a retried StopTransaction or MeterValues is stored once. On the cheap connect
+ * path, meter values are group-committed: answered after a transaction shared with other chargers.
  */
 @Service
 public class TransactionService {
+
+	/** Longest a MeterValues waits for its group commit; below the chargers' 30 s message timeout. */
+	private static final Duration BATCH_WAIT = Duration.ofSeconds(10);
 
 	private static final String INSERT_METER_VALUE = """
 			INSERT INTO meter_value (charge_point_id, connector_id, transaction_id, sampled_at, source, sampled_values)
@@ -42,11 +57,23 @@ public class TransactionService {
 
 	private final JsonMapper mapper;
 
-	TransactionService(JdbcClient jdbc, JdbcTemplate jdbcTemplate, IdTagService idTags, JsonMapper mapper) {
+	private final @Nullable MeterValueBatchWriter batchWriter;
+
+	TransactionService(JdbcClient jdbc, JdbcTemplate jdbcTemplate, IdTagService idTags, JsonMapper mapper,
+			TransactionTemplate transactions, ConnectPathProperties connectPath) {
 		this.jdbc = jdbc;
 		this.jdbcTemplate = jdbcTemplate;
 		this.idTags = idTags;
 		this.mapper = mapper;
+		this.batchWriter = connectPath.cheap()
+				? new MeterValueBatchWriter(jdbcTemplate, transactions, INSERT_METER_VALUE) : null;
+	}
+
+	@PreDestroy
+	void stop() {
+		if (this.batchWriter != null) {
+			this.batchWriter.close();
+		}
 	}
 
 	/**
@@ -130,8 +157,26 @@ public class TransactionService {
 	 * @param request the request
 	 */
 	public void meterValues(String chargePointId, MeterValues request) {
-		insertMeterValues(chargePointId, request.connectorId(), request.transactionId(), request.meterValue(),
-				"MeterValues");
+		List<Object[]> rows = meterValueRows(chargePointId, request.connectorId(), request.transactionId(),
+				request.meterValue(), "MeterValues");
+		if (this.batchWriter == null) {
+			this.jdbcTemplate.batchUpdate(INSERT_METER_VALUE, rows);
+			return;
+		}
+		try {
+			this.batchWriter.submit(rows).get(BATCH_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (ExecutionException ex) {
+			throw (ex.getCause() instanceof DataAccessException dataAccess) ? dataAccess
+					: new TransientDataAccessResourceException("Meter values not stored", ex.getCause());
+		}
+		catch (TimeoutException ex) {
+			throw new QueryTimeoutException("Meter values not committed within " + BATCH_WAIT.toSeconds() + "s", ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new TransientDataAccessResourceException("Interrupted while storing meter values", ex);
+		}
 	}
 
 	private int connectorOf(int transactionId, String chargePointId) {
@@ -144,13 +189,19 @@ public class TransactionService {
 
 	private void insertMeterValues(String chargePointId, int connectorId, @Nullable Integer transactionId,
 			List<MeterValue> meterValues, String source) {
+		this.jdbcTemplate.batchUpdate(INSERT_METER_VALUE,
+				meterValueRows(chargePointId, connectorId, transactionId, meterValues, source));
+	}
+
+	private List<Object[]> meterValueRows(String chargePointId, int connectorId, @Nullable Integer transactionId,
+			List<MeterValue> meterValues, String source) {
 		List<Object[]> rows = new ArrayList<>(meterValues.size());
 		for (MeterValue meterValue : meterValues) {
 			rows.add(new Object[] { chargePointId, connectorId, transactionId,
 					Timestamp.from(meterValue.timestamp().toInstant()), source,
 					this.mapper.writeValueAsString(meterValue.sampledValue()) });
 		}
-		this.jdbcTemplate.batchUpdate(INSERT_METER_VALUE, rows);
+		return rows;
 	}
 
 }

@@ -94,7 +94,11 @@ class HardenedProfileTest extends SutIntegrationTest {
 				charger.result("StatusNotification",
 						"{\"connectorId\":1,\"errorCode\":\"NoError\",\"status\":\"Charging\"}");
 				charger.result("Heartbeat", "{}");
-				// THEN
+				charger.result("MeterValues", "{\"connectorId\":1,\"meterValue\":[{\"timestamp\":"
+						+ "\"2026-05-01T10:00:00Z\",\"sampledValue\":[{\"value\":\"42\"}]}]}");
+				// THEN: meter values are committed before they are answered (group commit)
+				assertThat(this.jdbc.queryForObject("SELECT count(*) FROM meter_value WHERE charge_point_id = ?",
+						Integer.class, id)).isOne();
 				await("coalesced status written").atMost(Duration.ofSeconds(5))
 					.until(() -> "Charging".equals(this.jdbc.query(
 							"SELECT status FROM connector_status WHERE charge_point_id = ? AND connector_id = 1",
