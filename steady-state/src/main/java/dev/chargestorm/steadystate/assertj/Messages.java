@@ -18,7 +18,7 @@ final class Messages {
                                     List<ObjectiveResult> wrong) {
         StringBuilder sb = new StringBuilder();
         for (ObjectiveResult r : wrong) {
-            sb.append("Expecting objective [").append(r.key()).append("] in phase [").append(phase).append("] to be ")
+            sb.append("Expecting objective [").append(r.key()).append("] in phase [").append(r.phase()).append("] to be ")
                     .append(expected).append(" (").append(r.statement()).append(") but was ").append(r.verdict())
                     .append(":\n  ").append(r.explanation()).append('\n');
         }

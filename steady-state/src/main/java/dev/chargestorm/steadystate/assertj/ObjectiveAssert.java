@@ -9,14 +9,17 @@ import dev.chargestorm.steadystate.slo.Phase;
 
 import org.assertj.core.api.AbstractAssert;
 
-/** Assertions on the objectives a reference selects, in one phase (FAULT unless {@link #inPhase} says otherwise). */
+/**
+ * Assertions on the objectives a reference selects: in one phase after {@link #inPhase}, otherwise in every phase they
+ * are bound to.
+ */
 public final class ObjectiveAssert extends AbstractAssert<ObjectiveAssert, RunResult> {
 
     private final String ref;
     private final Phase phase;
 
     ObjectiveAssert(RunResult run, String ref) {
-        this(run, ref, Phase.FAULT);
+        this(run, ref, null);
     }
 
     private ObjectiveAssert(RunResult run, String ref, Phase phase) {
@@ -44,7 +47,7 @@ public final class ObjectiveAssert extends AbstractAssert<ObjectiveAssert, RunRe
     /** Every selected objective has this verdict in the phase. */
     public ObjectiveAssert hasVerdict(Verdict expected) {
         List<ObjectiveResult> selected = actual.objectives().stream()
-                .filter(o -> o.key().matches(ref) && o.phase() == phase).toList();
+                .filter(o -> o.key().matches(ref) && (phase == null || o.phase() == phase)).toList();
         if (selected.isEmpty()) {
             List<Phase> bound = actual.objectives().stream().filter(o -> o.key().matches(ref))
                     .map(ObjectiveResult::phase).distinct().sorted().toList();

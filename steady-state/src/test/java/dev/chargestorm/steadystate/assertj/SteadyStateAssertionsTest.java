@@ -47,6 +47,14 @@ class SteadyStateAssertionsTest {
     }
 
     @Test
+    void without_a_phase_every_bound_phase_must_have_the_verdict() {
+        assertThat(degraded).objective("search-errors").passed();
+        assertThatThrownBy(() -> assertThat(degraded).objective("session-start-success").passed())
+                .hasMessageStartingWith("Expecting objective [session-start-success/>= 99.9 % within 30 s] in phase"
+                        + " [FAULT] to be PASS (>= 99.90 % good events) but was FAIL:\n  97.50 % of 2400 events good");
+    }
+
+    @Test
     void objective_not_bound_to_the_phase_says_where_it_is_bound() {
         assertThatThrownBy(() -> assertThat(degraded).objective("search-errors").inPhase(FAULT).passed())
                 .hasMessage("Expecting objective [search-errors] to be judged in phase [FAULT] but it is bound only to"
