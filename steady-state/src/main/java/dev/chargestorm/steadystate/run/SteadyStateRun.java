@@ -297,6 +297,20 @@ public final class SteadyStateRun {
         return status;
     }
 
+    /**
+     * Verdicts over the slices closed so far, per bound objective and phase reached (for live views: traffic lights
+     * during a GameDay). The final verdicts come from {@link #finish()}.
+     */
+    public synchronized List<ObjectiveResult> verdictsSoFar() {
+        List<ObjectiveResult> out = new ArrayList<>();
+        for (Phase p : List.of(Phase.BASELINE, Phase.FAULT, Phase.RECOVERY)) {
+            if (phases.stream().anyMatch(w -> w.phase() == p)) {
+                out.addAll(evaluate(p));
+            }
+        }
+        return out;
+    }
+
     /** Slices closed so far (per objective). */
     public synchronized int slicesClosed() {
         return series.values().stream().mapToInt(List::size).max().orElse(0);

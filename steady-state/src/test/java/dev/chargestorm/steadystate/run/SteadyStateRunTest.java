@@ -135,6 +135,24 @@ class SteadyStateRunTest {
     }
 
     @Test
+    void verdicts_so_far_cover_the_phases_reached() {
+        TestClock clock = new TestClock(PlatformScenario.T0);
+        InProcessSource src = new InProcessSource(clock);
+        SteadyStateRun run = SteadyStateRun.builder(tinyDeclarations(), "tiny").clock(clock).inProcess(src).build();
+        run.start();
+        src.counter("t").add(10);
+        src.counter("g").add(9);
+        clock.advance(Duration.ofSeconds(10));
+        run.tick();
+        assertThat(run.verdictsSoFar()).singleElement().satisfies(r -> {
+            assertThat(r.phase()).isEqualTo(Phase.BASELINE);
+            assertThat(r.measured()).isEqualTo(0.9);
+        });
+        run.faultStarted("f");
+        assertThat(run.verdictsSoFar()).extracting(ObjectiveResult::phase).containsExactly(Phase.BASELINE, Phase.FAULT);
+    }
+
+    @Test
     void interruption_and_harness_errors_set_the_run_status() {
         Declarations d = tinyDeclarations();
         TestClock clock = new TestClock(PlatformScenario.T0);
