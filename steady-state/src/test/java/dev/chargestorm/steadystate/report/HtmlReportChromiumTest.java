@@ -72,6 +72,7 @@ class HtmlReportChromiumTest {
         if ("true".equals(System.getenv("CI"))) {
             fail(message + " (CI=true, so this is a failure, not a skip)");
         }
+        org.slf4j.LoggerFactory.getLogger(HtmlReportChromiumTest.class).warn("SKIPPED: {}", message);
         Assumptions.abort(message + " (skipped locally; fails when CI=true)");
     }
 
