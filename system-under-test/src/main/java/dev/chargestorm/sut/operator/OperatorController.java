@@ -1,5 +1,7 @@
 package dev.chargestorm.sut.operator;
 
+import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -12,6 +14,7 @@ import dev.chargestorm.sut.ocpp.message.OcppAction;
 import dev.chargestorm.sut.ocpp.message.PayloadBinder;
 import dev.chargestorm.sut.ocpp.message.PayloadViolationException;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -34,6 +37,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class OperatorController {
 
+	/** The operations under /api/chargers/{id}/ and the OCPP action each sends. */
+	static final Map<String, OcppAction> OPERATIONS = Map.of("remote-start", OcppAction.RemoteStartTransaction,
+			"remote-stop", OcppAction.RemoteStopTransaction, "reset", OcppAction.Reset, "change-availability",
+			OcppAction.ChangeAvailability, "trigger-message", OcppAction.TriggerMessage, "get-configuration",
+			OcppAction.GetConfiguration, "change-configuration", OcppAction.ChangeConfiguration, "unlock-connector",
+			OcppAction.UnlockConnector);
+
 	private final ConnectionRegistry connections;
 
 	private final PayloadBinder binder;
@@ -49,52 +59,14 @@ class OperatorController {
 		this.meters = meters;
 	}
 
-	@PostMapping("/api/chargers/{chargePointId}/remote-start")
-	CompletableFuture<ResponseEntity<JsonNode>> remoteStart(@PathVariable String chargePointId,
-			@RequestBody JsonNode body) {
-		return call(chargePointId, OcppAction.RemoteStartTransaction, body);
-	}
-
-	@PostMapping("/api/chargers/{chargePointId}/remote-stop")
-	CompletableFuture<ResponseEntity<JsonNode>> remoteStop(@PathVariable String chargePointId,
-			@RequestBody JsonNode body) {
-		return call(chargePointId, OcppAction.RemoteStopTransaction, body);
-	}
-
-	@PostMapping("/api/chargers/{chargePointId}/reset")
-	CompletableFuture<ResponseEntity<JsonNode>> reset(@PathVariable String chargePointId, @RequestBody JsonNode body) {
-		return call(chargePointId, OcppAction.Reset, body);
-	}
-
-	@PostMapping("/api/chargers/{chargePointId}/change-availability")
-	CompletableFuture<ResponseEntity<JsonNode>> changeAvailability(@PathVariable String chargePointId,
-			@RequestBody JsonNode body) {
-		return call(chargePointId, OcppAction.ChangeAvailability, body);
-	}
-
-	@PostMapping("/api/chargers/{chargePointId}/trigger-message")
-	CompletableFuture<ResponseEntity<JsonNode>> triggerMessage(@PathVariable String chargePointId,
-			@RequestBody JsonNode body) {
-		return call(chargePointId, OcppAction.TriggerMessage, body);
-	}
-
-	@PostMapping("/api/chargers/{chargePointId}/get-configuration")
-	CompletableFuture<ResponseEntity<JsonNode>> getConfiguration(@PathVariable String chargePointId,
-			@RequestBody(required = false) JsonNode body) {
-		return call(chargePointId, OcppAction.GetConfiguration,
-				(body != null) ? body : JsonNodeFactory.instance.objectNode());
-	}
-
-	@PostMapping("/api/chargers/{chargePointId}/change-configuration")
-	CompletableFuture<ResponseEntity<JsonNode>> changeConfiguration(@PathVariable String chargePointId,
-			@RequestBody JsonNode body) {
-		return call(chargePointId, OcppAction.ChangeConfiguration, body);
-	}
-
-	@PostMapping("/api/chargers/{chargePointId}/unlock-connector")
-	CompletableFuture<ResponseEntity<JsonNode>> unlockConnector(@PathVariable String chargePointId,
-			@RequestBody JsonNode body) {
-		return call(chargePointId, OcppAction.UnlockConnector, body);
+	@PostMapping("/api/chargers/{chargePointId}/{operation}")
+	CompletableFuture<ResponseEntity<JsonNode>> operate(@PathVariable String chargePointId,
+			@PathVariable String operation, @RequestBody(required = false) @Nullable JsonNode body) {
+		OcppAction action = OPERATIONS.get(operation);
+		if (action == null) {
+			throw new UnknownOperationException(operation);
+		}
+		return call(chargePointId, action, (body != null) ? body : JsonNodeFactory.instance.objectNode());
 	}
 
 	private CompletableFuture<ResponseEntity<JsonNode>> call(String chargePointId, OcppAction action, JsonNode body) {
@@ -147,11 +119,26 @@ class OperatorController {
 	}
 
 	@ExceptionHandler
+	ResponseEntity<ProblemDetail> unknownOperation(UnknownOperationException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
+		problem.setProperty("operations", new TreeSet<>(OPERATIONS.keySet()));
+		return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+	}
+
+	@ExceptionHandler
 	ResponseEntity<ProblemDetail> invalidRequest(PayloadViolationException ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
 		problem.setProperty("property", ex.property());
 		problem.setProperty("ocppErrorCode", ex.errorCode().name());
 		return ResponseEntity.badRequest().body(problem);
+	}
+
+	static final class UnknownOperationException extends RuntimeException {
+
+		UnknownOperationException(String operation) {
+			super("No operator call '" + operation + "'; known: " + new TreeSet<>(OPERATIONS.keySet()));
+		}
+
 	}
 
 	static final class ChargerNotConnectedException extends RuntimeException {

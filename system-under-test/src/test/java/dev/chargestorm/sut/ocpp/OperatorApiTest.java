@@ -138,6 +138,14 @@ class OperatorApiTest extends SutIntegrationTest {
 	}
 
 	@Test
+	void anUnknownOperationGets404ListingTheKnownOnes() {
+		HttpResponse<String> response = Http.post(this.port, "/api/chargers/anyone/self-destruct", "{}");
+		assertThat(response.statusCode()).isEqualTo(404);
+		assertThat(JSON.readTree(response.body()).get("detail").asString()).contains("self-destruct", "remote-start",
+				"unlock-connector");
+	}
+
+	@Test
 	void aRequestBodyThatBreaksTheSchemaGets400NamingTheProperty() {
 		HttpResponse<String> response = Http.post(this.port, "/api/chargers/anyone/remote-start",
 				"{\"idTag\":\"123456789012345678901\"}");
