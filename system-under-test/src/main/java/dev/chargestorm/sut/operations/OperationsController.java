@@ -65,6 +65,7 @@ class OperationsController {
 	}
 
 	@PostMapping("/admin/disconnect")
+	@ResponseStatus(HttpStatus.ACCEPTED)
 	DisconnectResult disconnect(@Valid @RequestBody DisconnectRequest request) {
 		if ((request.count() == null) == (request.fraction() == null)) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Give exactly one of count or fraction");
@@ -77,15 +78,17 @@ class OperationsController {
 		Mode mode = (request.mode() != null) ? request.mode() : Mode.CLEAN;
 		CloseStatus status = new CloseStatus((request.closeCode() != null) ? request.closeCode() : 1001,
 				"Disconnected by an experiment");
-		for (ChargerConnection connection : chosen) {
-			if (mode == Mode.ABRUPT) {
-				connection.abort();
-			}
-			else {
-				connection.close(status);
-			}
-		}
-		logger.info("Disconnected {} of {} chargers ({})", chosen.size(), open.size(), mode);
+		// Answered at once; the closes run concurrently, as a deploy or a network fault would cause them.
+		ConnectionCloser.closeAtOnce(List.copyOf(chosen),
+				(connection) -> {
+					if (mode == Mode.ABRUPT) {
+						connection.abort();
+					}
+					else {
+						connection.close(status);
+					}
+				})
+			.thenRun(() -> logger.info("Disconnected {} of {} chargers ({})", chosen.size(), open.size(), mode));
 		return new DisconnectResult(chosen.size(), open.size(), mode);
 	}
 
@@ -109,6 +112,11 @@ class OperationsController {
 			@Nullable @Min(1000) @Max(4999) Integer closeCode) {
 	}
 
+	/**
+	 * @param disconnected connections being closed (the closes run after the answer)
+	 * @param connectedBefore connections open when the request came
+	 * @param mode how they are closed
+	 */
 	record DisconnectResult(int disconnected, int connectedBefore, Mode mode) {
 	}
 

@@ -2,7 +2,6 @@ package dev.chargestorm.sut.operations;
 
 import java.util.concurrent.TimeUnit;
 
-import dev.chargestorm.sut.ocpp.ChargerConnection;
 import dev.chargestorm.sut.ocpp.ConnectionRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,9 +61,7 @@ class ShutdownDrain implements SmartLifecycle {
 		this.connections.stopAccepting();
 		var open = this.connections.all();
 		logger.info("Shutting down: closing {} OCPP connections at once", open.size());
-		for (ChargerConnection connection : open) {
-			connection.close(CloseStatus.GOING_AWAY);
-		}
+		ConnectionCloser.closeAtOnce(open, (connection) -> connection.close(CloseStatus.GOING_AWAY)).join();
 	}
 
 	@Override
