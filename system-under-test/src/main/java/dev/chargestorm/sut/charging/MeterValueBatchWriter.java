@@ -24,6 +24,9 @@ final class MeterValueBatchWriter implements AutoCloseable {
 
 	private static final int MAX_BATCH_ROWS = 2_000;
 
+	/** Writers committing in parallel: one batch's commit does not wait behind another's. */
+	private static final int WRITERS = 2;
+
 	private static final Logger logger = LoggerFactory.getLogger(MeterValueBatchWriter.class);
 
 	private final JdbcTemplate jdbc;
@@ -34,7 +37,7 @@ final class MeterValueBatchWriter implements AutoCloseable {
 
 	private final BlockingQueue<Submission> queue = new ArrayBlockingQueue<>(20_000);
 
-	private final Thread writer;
+	private final List<Thread> writers = new ArrayList<>();
 
 	private volatile boolean running = true;
 
@@ -42,7 +45,9 @@ final class MeterValueBatchWriter implements AutoCloseable {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.insertSql = insertSql;
-		this.writer = Thread.ofPlatform().name("meter-value-writer").daemon().start(this::run);
+		for (int i = 0; i < WRITERS; i++) {
+			this.writers.add(Thread.ofPlatform().name("meter-value-writer-" + i).daemon().start(this::run));
+		}
 	}
 
 	/**
@@ -105,11 +110,13 @@ final class MeterValueBatchWriter implements AutoCloseable {
 	@Override
 	public void close() {
 		this.running = false;
-		try {
-			this.writer.join(5_000);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
+		for (Thread writer : this.writers) {
+			try {
+				writer.join(5_000);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
 		}
 		for (Submission left; (left = this.queue.poll()) != null;) {
 			left.done.completeExceptionally(new TransientDataAccessResourceException("The central system is stopping"));

@@ -100,9 +100,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 		}
 	}
 
-	/** @return the JDBC URL of the {@code postgres} database */
+	/**
+	 * @return the JDBC URL of the {@code postgres} database; batched inserts are sent as
+	 * multi-row statements
+	 */
 	public String jdbcUrl() {
-		return postgres.getJdbcUrl(USER, USER);
+		return postgres.getJdbcUrl(USER, USER) + "&reWriteBatchedInserts=true";
 	}
 
 	/** @return the port PostgreSQL listens on (loopback) */

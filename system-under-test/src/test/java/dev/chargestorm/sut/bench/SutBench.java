@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -54,6 +55,7 @@ public final class SutBench {
 				bench.throughput(1_000, 3, Duration.ofSeconds(60), "naive");
 				bench.throughput(1_000, 3, Duration.ofSeconds(60), "hardened");
 			}
+			case "throughput-hardened" -> bench.throughput(1_000, 3, Duration.ofSeconds(60), "hardened");
 			case "storm" -> {
 				bench.storm(10_000, "naive");
 				bench.storm(10_000, "hardened");
@@ -136,6 +138,11 @@ public final class SutBench {
 			rtt.getIntervalHistogram();
 			Prometheus before = Prometheus.scrape(sut.port());
 			TreeMap<Double, Double> bucketsBefore = before.buckets("chargestorm_ocpp_processing_seconds");
+			Map<String, TreeMap<Double, Double>> actionBucketsBefore = new java.util.LinkedHashMap<>();
+			for (String action : List.of("Heartbeat", "StatusNotification", "MeterValues")) {
+				actionBucketsBefore.put(action,
+						before.buckets("chargestorm_ocpp_processing_seconds", "action=\"" + action + "\""));
+			}
 			DoubleAccumulator pendingMax = new DoubleAccumulator(Math::max, 0);
 			ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
 			sampler.scheduleAtFixedRate(() -> pendingMax
@@ -150,8 +157,8 @@ public final class SutBench {
 			Histogram histogram = rtt.getIntervalHistogram();
 			ticker.shutdownNow();
 			sampler.shutdownNow();
-			TreeMap<Double, Double> bucketsAfter = Prometheus.scrape(sut.port())
-				.buckets("chargestorm_ocpp_processing_seconds");
+			Prometheus after = Prometheus.scrape(sut.port());
+			TreeMap<Double, Double> bucketsAfter = after.buckets("chargestorm_ocpp_processing_seconds");
 			line("answered: %d CALLRESULTs in %.1f s = %.0f msg/s; CALLERRORs or timeouts: %d; skipped (previous CALL still open): %d"
 				.formatted(answered, seconds, answered / seconds, failed, backpressure));
 			line("client round trip: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms".formatted(
@@ -160,7 +167,16 @@ public final class SutBench {
 			line("server processing (histogram bucket upper bounds): p50 <= %.1f ms, p99 <= %.1f ms".formatted(
 					Prometheus.quantile(bucketsBefore, bucketsAfter, 0.5) * 1000,
 					Prometheus.quantile(bucketsBefore, bucketsAfter, 0.99) * 1000));
+			actionBucketsBefore.forEach((action, bucketsOfAction) -> {
+				TreeMap<Double, Double> afterOfAction = after.buckets("chargestorm_ocpp_processing_seconds",
+						"action=\"" + action + "\"");
+				line("  %s: p50 <= %.1f ms, p99 <= %.1f ms".formatted(action,
+						Prometheus.quantile(bucketsOfAction, afterOfAction, 0.5) * 1000,
+						Prometheus.quantile(bucketsOfAction, afterOfAction, 0.99) * 1000));
+			});
 			line("database pool: at most %.0f threads waiting for a connection".formatted(pendingMax.get()));
+			line("central system GC: " + Http.adminGet(sut.port(), "/actuator/metrics/jvm.gc.pause").body()
+				.replaceAll(".*\"measurements\":(\\[[^]]*\\]).*", "$1"));
 			connected.forEach(BenchCharger::abort);
 		}
 	}
