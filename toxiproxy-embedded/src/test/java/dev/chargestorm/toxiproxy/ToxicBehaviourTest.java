@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.Random;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
@@ -95,6 +96,21 @@ class ToxicBehaviourTest {
             // delayed one after another, hundreds of chunks x 200 ms would take minutes
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(190),
                     Duration.ofSeconds(5));
+        }
+    }
+
+    @Test
+    void dataStillQueuedWhenTheClientClosesReachesTheUpstreamBeforeItsEof() throws Exception {
+        Proxy proxy = client.createProxy("p", "127.0.0.1:0", manual.address());
+        proxy.toxics().latency("lat", ToxicDirection.UPSTREAM, 300);
+        byte[] payload = new byte[256 * 1024];
+        new Random(3).nextBytes(payload);
+
+        try (Peer peer = Peer.connect(port(proxy)); Socket server = manual.nextConnection(WAIT)) {
+            peer.send(payload);
+            peer.close();
+
+            assertThat(new Peer(server).readToEof(WAIT)).isEqualTo(payload);
         }
     }
 

@@ -202,7 +202,13 @@ final class ProxyListener {
         ChannelFuture connect = bootstrap.connect(address);
         Channel upstreamChannel = connect.channel();
         channels.add(upstreamChannel);
-        client.closeFuture().addListener(closed -> upstreamChannel.close());
+        // Only while dialling: once attached, the client's end of stream reaches the upstream through its link, which
+        // flushes what is still queued before closing (closing here at once dropped up to a write buffer of data).
+        client.closeFuture().addListener(closed -> {
+            if (!connect.isDone() || !connect.isSuccess()) {
+                upstreamChannel.close();
+            }
+        });
         connect.addListener(result -> {
             if (!result.isSuccess()) {
                 // Toxiproxy accepts, then closes: the client reads EOF (issue #265).
