@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -35,6 +36,9 @@ import org.HdrHistogram.Recorder;
  */
 public final class SutBench {
 
+	/** The central system's JVM options: the launcher's defaults unless {@code -Dbench.sut.jvm} says otherwise. */
+	private static final List<String> SUT_JVM = List.of(System.getProperty("bench.sut.jvm", "-Xmx1536m").trim().split("\\s+"));
+
 	private static final String BOOT = "{\"chargePointVendor\":\"ChargeStorm\",\"chargePointModel\":\"Bench\"}";
 
 	private final StringBuilder report = new StringBuilder();
@@ -48,7 +52,7 @@ public final class SutBench {
 		bench.line("# Central system benchmark (" + scenario + ") " + Instant.now());
 		bench.line("machine: " + Runtime.getRuntime().availableProcessors() + " cores, "
 				+ (Runtime.getRuntime().maxMemory() >> 20) + " MB max heap for the load JVM, java "
-				+ System.getProperty("java.version"));
+				+ System.getProperty("java.version") + "; central system JVM options: " + String.join(" ", SUT_JVM));
 		switch (scenario) {
 			case "idle" -> bench.idle(15_000);
 			case "throughput" -> {
@@ -78,7 +82,7 @@ public final class SutBench {
 
 	private void idle(int chargers) throws Exception {
 		line("\n## " + chargers + " idle OCPP connections on one node (-Xmx1536m, naive defaults)");
-		try (SutProcess sut = SutProcess.start(dataDir("idle"), List.of("-Xmx1536m"))) {
+		try (SutProcess sut = SutProcess.start(dataDir("idle"), SUT_JVM)) {
 			HttpClient client = HttpClient.newHttpClient();
 			long started = System.nanoTime();
 			List<BenchCharger> connected = connectAll(client, sut.port(), "IDLE", chargers, true);
@@ -101,7 +105,7 @@ public final class SutBench {
 			throws Exception {
 		line("\n## %d chargers x %d msg/s (Heartbeat, StatusNotification, MeterValues), %s profile, %ds"
 			.formatted(chargers, perChargerPerSecond, profile, duration.toSeconds()));
-		try (SutProcess sut = SutProcess.start(dataDir("throughput-" + profile), List.of("-Xmx1536m"),
+		try (SutProcess sut = SutProcess.start(dataDir("throughput-" + profile), SUT_JVM,
 				"--spring.profiles.active=" + profile, "--chargestorm.admission.enabled=false")) {
 			HttpClient client = HttpClient.newHttpClient();
 			List<BenchCharger> connected = connectAll(client, sut.port(), "TP", chargers, true);
@@ -109,6 +113,7 @@ public final class SutBench {
 			AtomicLong ok = new AtomicLong();
 			AtomicLong errors = new AtomicLong();
 			AtomicLong skipped = new AtomicLong();
+			Map<String, Long> errorKinds = new ConcurrentHashMap<>();
 			ScheduledExecutorService ticker = Executors.newScheduledThreadPool(4);
 			long periodMicros = 1_000_000L / perChargerPerSecond;
 			for (BenchCharger charger : connected) {
@@ -127,6 +132,7 @@ public final class SutBench {
 						}
 						else {
 							errors.incrementAndGet();
+							errorKinds.merge(errorKind(answer, failure), 1L, Long::sum);
 						}
 					});
 				}, ThreadLocalRandom.current().nextLong(periodMicros), periodMicros, TimeUnit.MICROSECONDS);
@@ -135,6 +141,7 @@ public final class SutBench {
 			ok.set(0);
 			errors.set(0);
 			skipped.set(0);
+			errorKinds.clear();
 			rtt.getIntervalHistogram();
 			Prometheus before = Prometheus.scrape(sut.port());
 			TreeMap<Double, Double> bucketsBefore = before.buckets("chargestorm_ocpp_processing_seconds");
@@ -161,6 +168,7 @@ public final class SutBench {
 			TreeMap<Double, Double> bucketsAfter = after.buckets("chargestorm_ocpp_processing_seconds");
 			line("answered: %d CALLRESULTs in %.1f s = %.0f msg/s; CALLERRORs or timeouts: %d; skipped (previous CALL still open): %d"
 				.formatted(answered, seconds, answered / seconds, failed, backpressure));
+			errorKinds.forEach((kind, count) -> line("  %d x %s".formatted(count, kind)));
 			line("client round trip: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms".formatted(
 					histogram.getValueAtPercentile(50) / 1000d, histogram.getValueAtPercentile(90) / 1000d,
 					histogram.getValueAtPercentile(99) / 1000d, histogram.getMaxValue() / 1000d));
@@ -181,6 +189,14 @@ public final class SutBench {
 		}
 	}
 
+	/** A failed call's error code and description, or its exception, so a report says what went wrong. */
+	private static String errorKind(String answer, Throwable failure) {
+		if (failure != null) {
+			return failure.getClass().getSimpleName();
+		}
+		return answer.replaceAll("^\\[4,\"[^\"]*\",(\"[^\"]*\",\"[^\"]*\").*", "CALLERROR $1");
+	}
+
 	private void storm(int chargers, String profile) throws Exception {
 		line("\n## %d chargers reconnecting at once, %s profile".formatted(chargers, profile));
 		List<String> properties = new ArrayList<>(List.of("--spring.profiles.active=" + profile));
@@ -190,7 +206,7 @@ public final class SutBench {
 					"--chargestorm.boot.pending-valve.max-interval=20s"));
 			line("(Pending valve interval for this run: 5-20 s instead of the default 60-300 s)");
 		}
-		try (SutProcess sut = SutProcess.start(dataDir("storm-" + profile), List.of("-Xmx1536m"),
+		try (SutProcess sut = SutProcess.start(dataDir("storm-" + profile), SUT_JVM,
 				properties.toArray(String[]::new))) {
 			HttpClient client = HttpClient.newHttpClient();
 			Storm storm = new Storm(client, sut.port(), chargers);
@@ -246,7 +262,7 @@ public final class SutBench {
 			inFlight.acquire();
 			BenchCharger charger = new BenchCharger(client, port, prefix + "-" + i);
 			CompletableFuture<?> done = charger.connect()
-				.thenCompose((c) -> boot ? bootUntilAccepted(c, 10) : CompletableFuture.completedFuture(c))
+				.thenCompose((c) -> boot ? bootUntilAccepted(c, 30) : CompletableFuture.completedFuture(c))
 				.orTimeout(120, TimeUnit.SECONDS)
 				.whenComplete((c, failure) -> {
 					inFlight.release();
@@ -269,8 +285,12 @@ public final class SutBench {
 	/** Boots; a Pending answer (the valve under connect load) is retried after 1 s, not after its interval. */
 	private static CompletableFuture<BenchCharger> bootUntilAccepted(BenchCharger charger, int attempts) {
 		return charger.call("BootNotification", BOOT).thenCompose((answer) -> {
-			if (answer.contains("\"Accepted\"") || attempts <= 1) {
+			if (answer.contains("\"Accepted\"")) {
 				return CompletableFuture.completedFuture(charger);
+			}
+			if (attempts <= 1) {
+				// a charger still Pending may send nothing else: leave it out of the load, counted as a failure
+				return CompletableFuture.failedFuture(new IllegalStateException(charger + " was never Accepted"));
 			}
 			return CompletableFuture.supplyAsync(() -> charger,
 					CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS))
