@@ -11,6 +11,7 @@ import eu.rekawek.toxiproxy.ToxiproxyClient;
 import eu.rekawek.toxiproxy.model.ToxicDirection;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -50,6 +51,10 @@ class EmbeddedToxiproxyTest {
                     "[{\"name\":\"p\",\"listen\":\"127.0.0.1:0\",\"upstream\":\"" + echo.address() + "\"}]");
             int proxyPort = port(proxies.getFirst().listen());
             try (Peer peer = Peer.connect(proxyPort)) {
+                // A round trip proves the proxy accepted the connection: one still in the kernel's
+                // accept backlog when the listener closes is reset, not closed.
+                peer.send("ping");
+                assertThat(peer.readExactly(4, WAIT)).asString(StandardCharsets.US_ASCII).isEqualTo("ping");
                 toxiproxy.close();
                 toxiproxy.close();
 
