@@ -4,11 +4,10 @@ import org.apiguardian.api.API;
 import dev.chargestorm.toxiproxy.api.ApiServer;
 import dev.chargestorm.toxiproxy.api.ToxiproxyApi;
 import dev.chargestorm.toxiproxy.proxy.ProxyCollection;
+import dev.chargestorm.toxiproxy.transport.EventLoops;
+import dev.chargestorm.toxiproxy.transport.Transport;
 import dev.chargestorm.toxiproxy.proxy.ProxySnapshot;
 import dev.chargestorm.toxiproxy.proxy.ToxiproxyException;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -42,7 +41,7 @@ public final class EmbeddedToxiproxy implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedToxiproxy.class);
 
-    private final EventLoopGroup group;
+    private final EventLoops loops;
     private final ProxyCollection proxies;
     private final ToxiproxyApi api;
     private final ApiServer server;
@@ -50,9 +49,9 @@ public final class EmbeddedToxiproxy implements AutoCloseable {
     private final long seed;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private EmbeddedToxiproxy(EventLoopGroup group, ProxyCollection proxies, ToxiproxyApi api, ApiServer server,
+    private EmbeddedToxiproxy(EventLoops loops, ProxyCollection proxies, ToxiproxyApi api, ApiServer server,
             long seed) {
-        this.group = group;
+        this.loops = loops;
         this.proxies = proxies;
         this.api = api;
         this.server = server;
@@ -67,17 +66,17 @@ public final class EmbeddedToxiproxy implements AutoCloseable {
      */
     public static EmbeddedToxiproxy start(ToxiproxySettings settings) {
         long seed = settings.seed().orElseGet(() -> new SecureRandom().nextLong());
-        EventLoopGroup group = new MultiThreadIoEventLoopGroup(0, NioIoHandler.newFactory());
+        EventLoops loops = EventLoops.start();
         try {
-            ProxyCollection proxies = new ProxyCollection(group, seed);
+            ProxyCollection proxies = new ProxyCollection(loops, seed);
             ToxiproxyApi api = new ToxiproxyApi(proxies, settings.proxyMetrics());
-            ApiServer server = ApiServer.start(new InetSocketAddress(settings.host(), settings.port()), group, api);
-            EmbeddedToxiproxy toxiproxy = new EmbeddedToxiproxy(group, proxies, api, server, seed);
-            LOG.info("Toxiproxy API (embedded, compatible with {}) listening on {}:{}, seed {}", ToxiproxyApi.VERSION,
-                    toxiproxy.host(), toxiproxy.port(), seed);
+            ApiServer server = ApiServer.start(new InetSocketAddress(settings.host(), settings.port()), loops, api);
+            EmbeddedToxiproxy toxiproxy = new EmbeddedToxiproxy(loops, proxies, api, server, seed);
+            LOG.info("Toxiproxy API (embedded, compatible with {}) listening on {}:{}, seed {}, {} transport",
+                    ToxiproxyApi.VERSION, toxiproxy.host(), toxiproxy.port(), seed, loops.transport());
             return toxiproxy;
         } catch (RuntimeException failed) {
-            group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            loops.group().shutdownGracefully(0, 1, TimeUnit.SECONDS);
             throw failed;
         }
     }
@@ -90,6 +89,11 @@ public final class EmbeddedToxiproxy implements AutoCloseable {
     /** The address the API is bound to, as a string usable by clients ({@code 127.0.0.1}, {@code 0:0:0:0:0:0:0:0}...). */
     public String host() {
         return address.getAddress().getHostAddress();
+    }
+
+    /** The Netty transport the API and every proxy run on (see {@link Transport#PROPERTY}). */
+    public Transport transport() {
+        return loops.transport();
     }
 
     /** The API's bound port (the real one when started with port 0). */
@@ -142,7 +146,7 @@ public final class EmbeddedToxiproxy implements AutoCloseable {
             server.close();
             proxies.stopAll();
         } finally {
-            group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+            loops.group().shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
             LOG.info("Toxiproxy API on port {} stopped", port());
         }
     }

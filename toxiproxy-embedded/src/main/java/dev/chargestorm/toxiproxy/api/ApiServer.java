@@ -1,5 +1,6 @@
 package dev.chargestorm.toxiproxy.api;
 
+import dev.chargestorm.toxiproxy.transport.EventLoops;
 import org.apiguardian.api.API;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBufUtil;
@@ -10,12 +11,10 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -65,14 +64,14 @@ public final class ApiServer implements AutoCloseable {
      *
      * @throws IllegalStateException naming the address and the reason if it cannot bind
      */
-    public static ApiServer start(InetSocketAddress address, EventLoopGroup group, ToxiproxyApi api) {
+    public static ApiServer start(InetSocketAddress address, EventLoops loops, ToxiproxyApi api) {
         // One thread: API calls are serialised anyway, and responses on a keep-alive connection stay in order.
         ExecutorService handlers = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("toxiproxy-api")
                 .daemon(true).factory());
         ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
         ServerBootstrap bootstrap = new ServerBootstrap()
-                .group(group)
-                .channel(NioServerSocketChannel.class)
+                .group(loops.group())
+                .channel(loops.transport().serverChannel())
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new ChannelInitializer<SocketChannel>() {

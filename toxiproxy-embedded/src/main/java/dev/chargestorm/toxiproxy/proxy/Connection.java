@@ -48,7 +48,8 @@ final class Connection {
         }
         client.pipeline().addLast(new RelayHandler(this, upstreamLink, downstreamLink));
         upstream.pipeline().addLast(new RelayHandler(this, downstreamLink, upstreamLink));
-        if (!client.isActive() || !upstream.isActive()) {
+        boolean clientEnded = EarlyInbound.handOver(client, upstreamLink);
+        if (!upstream.isActive() || (!client.isActive() && !clientEnded)) {
             close();
             channelClosed();
             return;

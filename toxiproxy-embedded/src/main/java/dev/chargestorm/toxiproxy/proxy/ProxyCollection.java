@@ -6,7 +6,7 @@ import dev.chargestorm.toxiproxy.toxic.Direction;
 import dev.chargestorm.toxiproxy.toxic.Toxic;
 import dev.chargestorm.toxiproxy.toxic.ToxicChain;
 import dev.chargestorm.toxiproxy.toxic.ToxicSettings;
-import io.netty.channel.EventLoopGroup;
+import dev.chargestorm.toxiproxy.transport.EventLoops;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,18 +31,18 @@ public final class ProxyCollection {
     /** How long an API call waits for open connections to apply a toxic change. */
     static final Duration CHANGE_BOUND = Duration.ofSeconds(5);
 
-    private final EventLoopGroup group;
+    private final EventLoops loops;
     private final long seed;
     private final Map<String, Proxy> proxies = new TreeMap<>();
     private final AtomicLong toxicIds = new AtomicLong();
     private final ProxyMetrics metrics = new ProxyMetrics();
 
     /**
-     * @param group the event loops that run the proxies
+     * @param loops the event loops that run the proxies
      * @param seed  the seed of every connection's random source (toxicity rolls, jitter, slicer variation)
      */
-    public ProxyCollection(EventLoopGroup group, long seed) {
-        this.group = group;
+    public ProxyCollection(EventLoops loops, long seed) {
+        this.loops = loops;
         this.seed = seed;
     }
 
@@ -251,7 +251,7 @@ public final class ProxyCollection {
     }
 
     private void start(Proxy proxy) {
-        proxy.started(ProxyListener.start(proxy, group, seed, proxy.accepted(), metrics));
+        proxy.started(ProxyListener.start(proxy, loops, seed, proxy.accepted(), metrics));
     }
 
     private boolean sameAddresses(Proxy existing, ProxySpec spec) {

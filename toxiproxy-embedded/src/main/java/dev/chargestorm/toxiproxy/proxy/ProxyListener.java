@@ -3,6 +3,7 @@ package dev.chargestorm.toxiproxy.proxy;
 import dev.chargestorm.toxiproxy.toxic.Direction;
 import dev.chargestorm.toxiproxy.toxic.Toxic;
 import dev.chargestorm.toxiproxy.toxic.ToxicChain;
+import dev.chargestorm.toxiproxy.transport.EventLoops;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -12,13 +13,11 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
+
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.NetUtil;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
@@ -56,14 +55,17 @@ final class ProxyListener {
     private final String upstream;
     private final long seed;
     private final ProxyMetrics metrics;
+    private final Class<? extends SocketChannel> upstreamChannel;
     private final ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     private final AtomicLong accepted;
     private volatile boolean open = true;
     private Channel serverChannel;
 
-    private ProxyListener(Proxy proxy, String upstream, long seed, AtomicLong accepted, ProxyMetrics metrics) {
+    private ProxyListener(Proxy proxy, String upstream, long seed, AtomicLong accepted, ProxyMetrics metrics,
+            Class<? extends SocketChannel> upstreamChannel) {
         this.proxy = proxy;
+        this.upstreamChannel = upstreamChannel;
         this.upstream = upstream;
         this.seed = seed;
         this.metrics = metrics;
@@ -71,7 +73,7 @@ final class ProxyListener {
     }
 
     /** Binds the proxy's listen address; the message of a failure is the real server's ({@code listen tcp ...}). */
-    static ProxyListener start(Proxy proxy, EventLoopGroup group, long seed, AtomicLong accepted,
+    static ProxyListener start(Proxy proxy, EventLoops loops, long seed, AtomicLong accepted,
             ProxyMetrics metrics) {
         ListenAddress address;
         InetSocketAddress bindAddress;
@@ -86,10 +88,11 @@ final class ProxyListener {
             throw new ToxiproxyException(ToxiproxyException.Status.INTERNAL_ERROR,
                     "listen tcp: lookup " + address.host() + ": no such host");
         }
-        ProxyListener listener = new ProxyListener(proxy, proxy.upstream(), seed, accepted, metrics);
+        ProxyListener listener = new ProxyListener(proxy, proxy.upstream(), seed, accepted, metrics,
+                loops.transport().socketChannel());
         ServerBootstrap bootstrap = new ServerBootstrap()
-                .group(group)
-                .channel(NioServerSocketChannel.class)
+                .group(loops.group())
+                .channel(loops.transport().serverChannel())
                 .option(ChannelOption.SO_BACKLOG, 4096)
                 .childOption(ChannelOption.AUTO_READ, false)
                 .childOption(ChannelOption.TCP_NODELAY, true)
@@ -98,7 +101,7 @@ final class ProxyListener {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel client) {
-                        client.pipeline().addLast(new AcceptHandler(listener));
+                        client.pipeline().addLast(new AcceptHandler(listener), new EarlyInbound());
                     }
                 });
         ChannelFuture bind = bootstrap.bind(bindAddress);
@@ -109,13 +112,21 @@ final class ProxyListener {
                     "listen tcp " + where + ": bind: timed out after " + BIND_TIMEOUT.toMillis() + " ms");
         }
         if (!bind.isSuccess()) {
-            String reason = bind.cause().getMessage() == null ? bind.cause().toString() : bind.cause().getMessage();
             throw new ToxiproxyException(ToxiproxyException.Status.INTERNAL_ERROR,
-                    "listen tcp " + where + ": bind: " + reason.toLowerCase(Locale.ROOT));
+                    "listen tcp " + where + ": bind: " + bindFailureReason(bind.cause()));
         }
         listener.serverChannel = bind.channel();
         LOG.info("proxy {}: listening on {}, upstream {}", proxy.name(), listener.boundAddress(), proxy.upstream());
         return listener;
+    }
+
+    /**
+     * The operating system's reason as the real server prints it ("address already in use"): NIO
+     * reports it bare, the epoll transport as "bind(..) failed with error(-98): Address already in use".
+     */
+    static String bindFailureReason(Throwable cause) {
+        String message = cause.getMessage() == null ? cause.toString() : cause.getMessage();
+        return message.substring(message.lastIndexOf(": ") + 1).strip().toLowerCase(Locale.ROOT);
     }
 
     String proxyName() {
@@ -173,7 +184,7 @@ final class ProxyListener {
         }
         Bootstrap bootstrap = new Bootstrap()
                 .group(client.eventLoop())
-                .channel(NioSocketChannel.class)
+                .channel(upstreamChannel)
                 .option(ChannelOption.AUTO_READ, false)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
@@ -195,7 +206,7 @@ final class ProxyListener {
     }
 
     private void dial(Channel client, Bootstrap bootstrap, InetSocketAddress address, long index) {
-        if (!client.isActive() || !open) {
+        if (EarlyInbound.nothingToDeliver(client) || !open) {
             client.close();
             return;
         }
@@ -205,7 +216,7 @@ final class ProxyListener {
         // Only while dialling: once attached, the client's end of stream reaches the upstream through its link, which
         // flushes what is still queued before closing (closing here at once dropped up to a write buffer of data).
         client.closeFuture().addListener(closed -> {
-            if (!connect.isDone() || !connect.isSuccess()) {
+            if ((!connect.isDone() || !connect.isSuccess()) && EarlyInbound.nothingToDeliver(client)) {
                 upstreamChannel.close();
             }
         });
@@ -224,7 +235,7 @@ final class ProxyListener {
         Connection connection;
         boolean resetPeer;
         synchronized (proxy) {
-            if (!open || !client.isActive()) {
+            if (!open || EarlyInbound.nothingToDeliver(client)) {
                 client.close();
                 upstreamChannel.close();
                 return;
