@@ -37,7 +37,7 @@ import org.HdrHistogram.Recorder;
 public final class SutBench {
 
 	/** The central system's JVM options: the launcher's defaults unless {@code -Dbench.sut.jvm} says otherwise. */
-	private static final List<String> SUT_JVM = List.of(System.getProperty("bench.sut.jvm", "-Xmx1536m").trim().split("\\s+"));
+	private static final List<String> SUT_JVM = List.of(System.getProperty("bench.sut.jvm", "-Xms1536m -Xmx1536m -XX:MetaspaceSize=128m").trim().split("\\s+"));
 
 	private static final String BOOT = "{\"chargePointVendor\":\"ChargeStorm\",\"chargePointModel\":\"Bench\"}";
 
