@@ -39,8 +39,8 @@ final class Connection {
         return owner.proxyName();
     }
 
-    /** Installs the relays and starts reading both sockets. On the event loop. */
-    void start(boolean resetPeer) {
+    /** Installs the relays, hands over what the client sent while its upstream was dialled, starts reading. On the event loop. */
+    void start(boolean resetPeer, EarlyInbound early) {
         if (resetPeer) {
             // Toxiproxy sets SO_LINGER=0 on links created while a reset_peer toxic exists: closes become RSTs.
             client.config().setOption(ChannelOption.SO_LINGER, 0);
@@ -48,7 +48,7 @@ final class Connection {
         }
         client.pipeline().addLast(new RelayHandler(this, upstreamLink, downstreamLink));
         upstream.pipeline().addLast(new RelayHandler(this, downstreamLink, upstreamLink));
-        boolean clientEnded = EarlyInbound.handOver(client, upstreamLink);
+        boolean clientEnded = early.handOver(client, upstreamLink);
         if (!upstream.isActive() || (!client.isActive() && !clientEnded)) {
             close();
             channelClosed();

@@ -11,16 +11,19 @@ import java.util.List;
  * Holds what a client sent, and whether it already closed, until its upstream is connected. With auto-read off NIO
  * reads nothing before the link asks, but epoll reads once when the peer half-closes (EPOLLRDHUP) and then closes the
  * channel: a client that sends a request and shuts down its output at once would otherwise lose the request.
+ * <p>
+ * The held data outlives the pipeline (Netty empties the pipeline of a closed channel): the listener keeps this
+ * object and either {@linkplain #handOver hands it over} to the connection or {@linkplain #discard discards} it.
+ * Event loop only.
  */
 final class EarlyInbound extends ChannelInboundHandlerAdapter {
 
     private final List<ByteBuf> data = new ArrayList<>();
     private boolean ended;
 
-    /** True when the client closed before its connection was attached and left nothing to deliver. */
-    static boolean nothingToDeliver(Channel client) {
-        EarlyInbound early = client.pipeline().get(EarlyInbound.class);
-        return !client.isActive() && (early == null || early.data.isEmpty());
+    /** True when the client has closed and left nothing to deliver: there is no point dialling its upstream. */
+    boolean nothingToDeliver(Channel client) {
+        return !client.isActive() && data.isEmpty();
     }
 
     @Override
@@ -39,27 +42,25 @@ final class EarlyInbound extends ChannelInboundHandlerAdapter {
     }
 
     /**
-     * Removes this holder from the client's pipeline and hands what it held to the link that reads the client.
+     * Leaves the client's pipeline and hands what was held to the link that reads the client.
      *
      * @return true if the client already closed (the link has been told)
      */
-    static boolean handOver(Channel client, Link reading) {
-        EarlyInbound early = client.pipeline().get(EarlyInbound.class);
-        if (early == null) {
-            return false;
+    boolean handOver(Channel client, Link reading) {
+        if (client.pipeline().context(this) != null) {
+            client.pipeline().remove(this);
         }
-        client.pipeline().remove(early);
-        List<ByteBuf> held = List.copyOf(early.data);
-        early.data.clear();
+        List<ByteBuf> held = List.copyOf(data);
+        data.clear();
         held.forEach(reading::onSourceData);
-        if (early.ended) {
+        if (ended) {
             reading.onSourceClosed();
         }
-        return early.ended;
+        return ended;
     }
 
-    @Override
-    public void handlerRemoved(ChannelHandlerContext ctx) {
+    /** Releases what was held: the connection will not be made. */
+    void discard() {
         data.forEach(ByteBuf::release);
         data.clear();
     }

@@ -101,7 +101,8 @@ final class ProxyListener {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel client) {
-                        client.pipeline().addLast(new AcceptHandler(listener), new EarlyInbound());
+                        EarlyInbound early = new EarlyInbound();
+                        client.pipeline().addLast(new AcceptHandler(listener, early), early);
                     }
                 });
         ChannelFuture bind = bootstrap.bind(bindAddress);
@@ -166,8 +167,9 @@ final class ProxyListener {
         return done;
     }
 
-    private void accept(Channel client) {
+    private void accept(Channel client, EarlyInbound early) {
         if (!open) {
+            early.discard();
             client.close();
             return;
         }
@@ -179,6 +181,7 @@ final class ProxyListener {
         } catch (IllegalArgumentException invalid) {
             LOG.debug("proxy {}: upstream {} is invalid ({}); closing the client", proxy.name(), upstream,
                     invalid.getMessage());
+            early.discard();
             client.close();
             return;
         }
@@ -193,7 +196,7 @@ final class ProxyListener {
                 .handler(new ChannelInboundHandlerAdapter());
         String host = target.host().isEmpty() ? "localhost" : target.host();
         if (NetUtil.isValidIpV4Address(host) || NetUtil.isValidIpV6Address(host)) {
-            dial(client, bootstrap, new InetSocketAddress(NetUtil.createInetAddressFromIpAddressString(host),
+            dial(client, early, bootstrap, new InetSocketAddress(NetUtil.createInetAddressFromIpAddressString(host),
                     target.port()), index);
             return;
         }
@@ -201,12 +204,13 @@ final class ProxyListener {
         // every other connection of the loop.
         Thread.ofVirtual().name("toxiproxy-resolve").start(() -> {
             InetSocketAddress resolved = new InetSocketAddress(host, target.port());
-            client.eventLoop().execute(() -> dial(client, bootstrap, resolved, index));
+            client.eventLoop().execute(() -> dial(client, early, bootstrap, resolved, index));
         });
     }
 
-    private void dial(Channel client, Bootstrap bootstrap, InetSocketAddress address, long index) {
-        if (EarlyInbound.nothingToDeliver(client) || !open) {
+    private void dial(Channel client, EarlyInbound early, Bootstrap bootstrap, InetSocketAddress address, long index) {
+        if (early.nothingToDeliver(client) || !open) {
+            early.discard();
             client.close();
             return;
         }
@@ -216,7 +220,7 @@ final class ProxyListener {
         // Only while dialling: once attached, the client's end of stream reaches the upstream through its link, which
         // flushes what is still queued before closing (closing here at once dropped up to a write buffer of data).
         client.closeFuture().addListener(closed -> {
-            if ((!connect.isDone() || !connect.isSuccess()) && EarlyInbound.nothingToDeliver(client)) {
+            if ((!connect.isDone() || !connect.isSuccess()) && early.nothingToDeliver(client)) {
                 upstreamChannel.close();
             }
         });
@@ -224,18 +228,20 @@ final class ProxyListener {
             if (!result.isSuccess()) {
                 // Toxiproxy accepts, then closes: the client reads EOF (issue #265).
                 LOG.debug("proxy {}: upstream {} unreachable: {}", proxy.name(), upstream, result.cause().toString());
+                early.discard();
                 client.close();
                 return;
             }
-            attach(client, upstreamChannel, index);
+            attach(client, early, upstreamChannel, index);
         });
     }
 
-    private void attach(Channel client, Channel upstreamChannel, long index) {
+    private void attach(Channel client, EarlyInbound early, Channel upstreamChannel, long index) {
         Connection connection;
         boolean resetPeer;
         synchronized (proxy) {
-            if (!open || EarlyInbound.nothingToDeliver(client)) {
+            if (!open || early.nothingToDeliver(client)) {
+                early.discard();
                 client.close();
                 upstreamChannel.close();
                 return;
@@ -247,7 +253,7 @@ final class ProxyListener {
                     random(index, Direction.UPSTREAM), random(index, Direction.DOWNSTREAM));
             connections.add(connection);
         }
-        connection.start(resetPeer);
+        connection.start(resetPeer, early);
     }
 
     /** The link's random source: a function of the server seed, the proxy, the connection's accept order and the direction. */
@@ -267,13 +273,16 @@ final class ProxyListener {
     private static final class AcceptHandler extends ChannelInboundHandlerAdapter {
         private final ProxyListener listener;
 
-        AcceptHandler(ProxyListener listener) {
+        private final EarlyInbound early;
+
+        AcceptHandler(ProxyListener listener, EarlyInbound early) {
+            this.early = early;
             this.listener = listener;
         }
 
         @Override
         public void channelActive(ChannelHandlerContext ctx) {
-            listener.accept(ctx.channel());
+            listener.accept(ctx.channel(), early);
             ctx.pipeline().remove(this);
         }
 
