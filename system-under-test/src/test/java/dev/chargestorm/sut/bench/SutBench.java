@@ -32,7 +32,8 @@ import org.HdrHistogram.Recorder;
  * Benchmarks of the central system as a process, driven over loopback by benchmark chargers in
  * this JVM. Scenarios: {@code idle} (15,000 idle connections: heap and RSS), {@code throughput}
  * (1,000 chargers sending Heartbeat, StatusNotification and MeterValues), {@code storm} (10,000
- * chargers reconnecting at once, naive and hardened). Results go to stdout and target/bench/.
+ * chargers reconnecting at once, naive and hardened), {@code search} (the spot search API under an
+ * open-loop load, see {@link SearchBench}). Results go to stdout and target/bench/.
  */
 public final class SutBench {
 
@@ -59,6 +60,10 @@ public final class SutBench {
 				bench.throughput(1_000, 3, Duration.ofSeconds(60), "naive");
 				bench.throughput(1_000, 3, Duration.ofSeconds(60), "hardened");
 			}
+			case "search" -> {
+				bench.line("\n## Search API: 30,000 spots, open-loop load (" + String.join(" ", SUT_JVM) + ")");
+				new SearchBench(bench::line, SUT_JVM).run();
+			}
 			case "throughput-hardened" -> bench.throughput(1_000, 3, Duration.ofSeconds(60), "hardened");
 			case "storm" -> {
 				bench.storm(10_000, "naive");
@@ -72,7 +77,7 @@ public final class SutBench {
 				bench.storm(10_000, "hardened");
 			}
 			default -> throw new IllegalArgumentException(
-					"Unknown scenario '" + scenario + "'; use idle, throughput, storm or all");
+					"Unknown scenario '" + scenario + "'; use idle, throughput, storm, search or all");
 		}
 		Path out = Files.createDirectories(Path.of("target", "bench")).resolve("sut-" + scenario + ".md");
 		Files.writeString(out, bench.report);
@@ -283,7 +288,7 @@ public final class SutBench {
 	}
 
 	/** Boots; a Pending answer (the valve under connect load) is retried after 1 s, not after its interval. */
-	private static CompletableFuture<BenchCharger> bootUntilAccepted(BenchCharger charger, int attempts) {
+	static CompletableFuture<BenchCharger> bootUntilAccepted(BenchCharger charger, int attempts) {
 		return charger.call("BootNotification", BOOT).thenCompose((answer) -> {
 			if (answer.contains("\"Accepted\"")) {
 				return CompletableFuture.completedFuture(charger);

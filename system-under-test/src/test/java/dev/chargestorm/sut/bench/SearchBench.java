@@ -1,0 +1,313 @@
+package dev.chargestorm.sut.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.chargestorm.sut.search.seed.SeedSpot;
+import dev.chargestorm.sut.search.seed.SpotDataset;
+import dev.chargestorm.sut.support.SutProcess;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+/**
+ * The search API under an open-loop load: requests leave at a fixed rate whatever the answers do,
+ * and each latency counts from the time the request was due (not when it was sent), so a stall
+ * shows up in full (corrected for coordinated omission). Runs: query plans with bitmap scans off
+ * and on; 200 requests/s for 60 s against 30,000 seeded spots; the same while 10,000 chargers send
+ * StatusNotifications; a step search for the largest rate with p99 under 50 ms.
+ */
+final class SearchBench {
+
+	private static final int SPOTS = 30_000;
+
+	private static final Pattern DURATION = Pattern.compile("duration: ([0-9.]+) ms\\s+plan:");
+
+	private final Consumer<String> out;
+
+	private final List<String> sutJvm;
+
+	private final List<String> queries;
+
+	SearchBench(Consumer<String> out, List<String> sutJvm) {
+		this.out = out;
+		this.sutJvm = sutJvm;
+		this.queries = queries(5_000);
+	}
+
+	void run() throws Exception {
+		Path data = Files.createTempDirectory(Files.createDirectories(Path.of("target", "bench-databases")), "search-");
+		plans(data);
+		load(data);
+	}
+
+	/** EXPLAIN ANALYZE (auto_explain) of a sample of searches, with bitmap scans off (default) and on. */
+	private void plans(Path data) throws Exception {
+		for (boolean bitmap : new boolean[] { false, true }) {
+			List<String> properties = new ArrayList<>(List.of("--chargestorm.seed.spots=" + SPOTS,
+					"--chargestorm.search.pool.explain=true", "--chargestorm.search.pool.bitmap-scan=" + bitmap,
+					"--chargestorm.search.pool.maximum-size=1"));
+			try (SutProcess sut = SutProcess.start(data, this.sutJvm, properties.toArray(String[]::new))) {
+				String log = Files.readString(sut.log());
+				Matcher seeded = Pattern.compile("Seeded .* in [0-9]+ ms").matcher(log);
+				if (seeded.find()) {
+					this.out.accept("seeding at start: " + seeded.group());
+				}
+				HttpClient client = client();
+				long logOffset = Files.size(sut.log());
+				long started = System.nanoTime();
+				int count = 300;
+				for (int i = 0; i < count; i++) {
+					send(client, sut.port(), this.queries.get(i)).join();
+				}
+				double meanMillis = (System.nanoTime() - started) / 1e6 / count;
+				String plans = Files.readString(sut.log()).substring((int) logOffset);
+				List<Double> durations = new ArrayList<>();
+				Matcher matcher = DURATION.matcher(plans);
+				while (matcher.find()) {
+					durations.add(Double.parseDouble(matcher.group(1)));
+				}
+				durations.sort(Double::compare);
+				this.out.accept(("bitmap scans %s: %d search statements, database execution p50 %.2f ms, p90 %.2f ms,"
+						+ " p99 %.2f ms, max %.2f ms; API round trip (closed loop, one at a time) mean %.2f ms")
+					.formatted(bitmap ? "on" : "off", durations.size(), percentile(durations, 50),
+							percentile(durations, 90), percentile(durations, 99), percentile(durations, 100),
+							meanMillis));
+				Path planFile = Path.of("target", "bench", "search-plans-bitmap-" + (bitmap ? "on" : "off") + ".log");
+				Files.createDirectories(planFile.getParent());
+				Files.writeString(planFile, plans);
+				this.out.accept("  plans: " + planFile.toAbsolutePath());
+			}
+		}
+	}
+
+	private void load(Path data) throws Exception {
+		try (SutProcess sut = SutProcess.start(data, this.sutJvm, "--spring.profiles.active=hardened",
+				"--chargestorm.admission.enabled=false", "--chargestorm.search.degraded-mode.enabled=false")) {
+			this.out.accept("\n### 200 requests/s for 60 s (after 10 s warm-up), 30,000 spots, no charger traffic");
+			report(drive(sut.port(), 200, Duration.ofSeconds(10), Duration.ofSeconds(60)));
+
+			this.out.accept("\n### 200 requests/s for 60 s while 10,000 chargers send a StatusNotification every 10 s");
+			HttpClient chargerClient = HttpClient.newHttpClient();
+			List<BenchCharger> chargers = connect(chargerClient, sut.port(), 10_000);
+			this.out.accept("chargers connected and booted: " + chargers.size());
+			AtomicLong statusOk = new AtomicLong();
+			AtomicLong statusFailed = new AtomicLong();
+			ScheduledExecutorService ticker = Executors.newScheduledThreadPool(2);
+			for (BenchCharger charger : chargers) {
+				ticker.scheduleAtFixedRate(() -> {
+					if (charger.busy()) {
+						return;
+					}
+					String status = ThreadLocalRandom.current().nextBoolean() ? "Available" : "Charging";
+					charger.call("StatusNotification",
+							"{\"connectorId\":1,\"errorCode\":\"NoError\",\"status\":\"" + status + "\"}")
+						.orTimeout(30, TimeUnit.SECONDS)
+						.whenComplete((answer, failure) -> {
+							if (failure == null && answer.startsWith("[3")) {
+								statusOk.incrementAndGet();
+							}
+							else {
+								statusFailed.incrementAndGet();
+							}
+						});
+				}, ThreadLocalRandom.current().nextLong(10_000), 10_000, TimeUnit.MILLISECONDS);
+			}
+			long statusBefore = statusOk.get();
+			long statusStarted = System.nanoTime();
+			Result withChargers = drive(sut.port(), 200, Duration.ofSeconds(10), Duration.ofSeconds(60));
+			double statusSeconds = (System.nanoTime() - statusStarted) / 1e9;
+			report(withChargers);
+			this.out.accept("StatusNotifications answered: %.0f/s; failed or timed out: %d".formatted(
+					(statusOk.get() - statusBefore) / statusSeconds, statusFailed.get()));
+			ticker.shutdownNow();
+			chargers.forEach(BenchCharger::abort);
+
+			this.out.accept("\n### Step search: 20 s per rate (after 5 s warm-up), no charger traffic, until p99 >= 50 ms");
+			int best = 0;
+			for (int rate : new int[] { 200, 400, 600, 800, 1_000, 1_250, 1_500, 2_000, 2_500, 3_000 }) {
+				Result result = drive(sut.port(), rate, Duration.ofSeconds(5), Duration.ofSeconds(20));
+				this.out.accept("%5d req/s: %s".formatted(rate, result.summary()));
+				if (result.p99Millis() >= 50 || result.errors() > 0) {
+					break;
+				}
+				best = rate;
+			}
+			this.out.accept("largest rate with p99 < 50 ms and no errors: " + best + " requests/s");
+		}
+	}
+
+	private void report(Result result) {
+		this.out.accept(result.summary());
+	}
+
+	/** Open loop: request i is due at start + i / rate; its latency counts from then. */
+	private Result drive(int port, int rate, Duration warmUp, Duration measured) {
+		HttpClient client = client();
+		Recorder recorder = new Recorder(3);
+		AtomicLong ok = new AtomicLong();
+		AtomicLong errors = new AtomicLong();
+		Map<String, Long> errorKinds = new ConcurrentHashMap<>();
+		long period = 1_000_000_000L / rate;
+		long start = System.nanoTime() + 50_000_000L;
+		long measureFrom = start + warmUp.toNanos();
+		long end = measureFrom + measured.toNanos();
+		String loadBefore = loadAverage();
+		List<CompletableFuture<?>> inFlight = new ArrayList<>();
+		Random random = new Random(rate);
+		for (long due = start; due < end; due += period) {
+			long wait;
+			while ((wait = due - System.nanoTime()) > 0) {
+				LockSupport.parkNanos(wait);
+			}
+			long dueAt = due;
+			boolean counted = due >= measureFrom;
+			String query = this.queries.get(random.nextInt(this.queries.size()));
+			CompletableFuture<?> request = send(client, port, query).whenComplete((response, failure) -> {
+				if (!counted) {
+					return;
+				}
+				recorder.recordValue(Math.max(1, (System.nanoTime() - dueAt) / 1_000));
+				if (failure == null && response.statusCode() == 200) {
+					ok.incrementAndGet();
+				}
+				else {
+					errors.incrementAndGet();
+					errorKinds.merge((failure != null) ? failure.getClass().getSimpleName()
+							: "HTTP " + response.statusCode(), 1L, Long::sum);
+				}
+			});
+			if (inFlight.size() > 10_000) {
+				inFlight.removeIf(CompletableFuture::isDone);
+			}
+			inFlight.add(request);
+		}
+		CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new))
+			.orTimeout(60, TimeUnit.SECONDS)
+			.exceptionally((failure) -> null)
+			.join();
+		Histogram histogram = recorder.getIntervalHistogram();
+		return new Result(rate, ok.get(), errors.get(), errorKinds, histogram, loadBefore, loadAverage());
+	}
+
+	private static CompletableFuture<HttpResponse<byte[]>> send(HttpClient client, int port, String query) {
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/spots?" + query))
+			.timeout(Duration.ofSeconds(30))
+			.GET()
+			.build();
+		return client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
+	}
+
+	private static HttpClient client() {
+		return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+	}
+
+	/** Searches at random places where the spots are (a seeded spot, moved up to 2 km), some with filters. */
+	private static List<String> queries(int count) {
+		List<SeedSpot> spots = new ArrayList<>(SPOTS);
+		new SpotDataset(1, SPOTS).forEach(spots::add);
+		Random random = new Random(2026);
+		List<String> queries = new ArrayList<>(count);
+		for (int i = 0; i < count; i++) {
+			SeedSpot near = spots.get(random.nextInt(spots.size()));
+			double lat = near.lat() + (random.nextDouble() - 0.5) * 0.036;
+			double lng = near.lng() + (random.nextDouble() - 0.5) * 0.044;
+			String filter = switch (random.nextInt(10)) {
+				case 0 -> "&status=available";
+				case 1 -> "&connectorType=CHAdeMO&minPowerKw=50";
+				case 2 -> "&status=available&connectorType=Type1";
+				default -> "";
+			};
+			queries.add(String.format(Locale.ROOT, "lat=%.5f&lng=%.5f%s", lat, lng, filter));
+		}
+		return queries;
+	}
+
+	private List<BenchCharger> connect(HttpClient client, int port, int count) throws InterruptedException {
+		Semaphore inFlight = new Semaphore(200);
+		ConcurrentLinkedQueue<BenchCharger> connected = new ConcurrentLinkedQueue<>();
+		AtomicInteger failures = new AtomicInteger();
+		List<CompletableFuture<?>> all = new ArrayList<>();
+		for (int i = 1; i <= count; i++) {
+			inFlight.acquire();
+			BenchCharger charger = new BenchCharger(client, port, String.format(Locale.ROOT, "CP-%06d", i));
+			all.add(charger.connect()
+				.thenCompose((c) -> SutBench.bootUntilAccepted(c, 30))
+				.orTimeout(120, TimeUnit.SECONDS)
+				.whenComplete((c, failure) -> {
+					inFlight.release();
+					if (failure == null) {
+						connected.add(c);
+					}
+					else {
+						failures.incrementAndGet();
+					}
+				}));
+		}
+		CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).exceptionally((failure) -> null).join();
+		if (failures.get() > 0) {
+			this.out.accept("connect failures: " + failures.get());
+		}
+		return new ArrayList<>(connected);
+	}
+
+	private static double percentile(List<Double> sorted, double percentile) {
+		if (sorted.isEmpty()) {
+			return Double.NaN;
+		}
+		int index = (int) Math.ceil(percentile / 100 * sorted.size()) - 1;
+		return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+	}
+
+	private static String loadAverage() {
+		try {
+			return Files.readString(Path.of("/proc/loadavg")).trim();
+		}
+		catch (IOException ex) {
+			return "unknown";
+		}
+	}
+
+	private record Result(int rate, long ok, long errors, Map<String, Long> errorKinds, Histogram histogram,
+			String loadBefore, String loadAfter) {
+
+		double p99Millis() {
+			return this.histogram.getValueAtPercentile(99) / 1000d;
+		}
+
+		String summary() {
+			return ("%d answered 200, %d errors %s; latency from the due time: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms,"
+					+ " max %.1f ms; load average before [%s] after [%s]").formatted(this.ok, this.errors,
+							this.errorKinds, this.histogram.getValueAtPercentile(50) / 1000d,
+							this.histogram.getValueAtPercentile(90) / 1000d, p99Millis(),
+							this.histogram.getMaxValue() / 1000d, this.loadBefore, this.loadAfter);
+		}
+
+	}
+
+}
