@@ -1,0 +1,41 @@
+package dev.chargestorm.fleet.persona;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A charger's firmware habits: how it redials, whether it honours BootNotification Pending, and what it sends after a
+ * reconnect.
+ *
+ * @param reconnect the redial strategy
+ * @param ignoresPending non-compliant: treats Pending as Accepted and sends its normal traffic at once
+ * @param postConnect what it sends after a reconnect
+ */
+public record Persona(ReconnectStrategy reconnect, boolean ignoresPending, PostConnect postConnect) {
+
+    /** Compliant firmware that redials at once. */
+    public static Persona immediate() {
+        return new Persona(new ReconnectStrategy.Immediate(), false, PostConnect.COMPLIANT);
+    }
+
+    /** The persona-string form, e.g. {@code backoff-jitter:1s/60s+boot-every-connect}. */
+    public String name() {
+        List<String> parts = new ArrayList<>();
+        parts.add(reconnect.describe());
+        if (ignoresPending) {
+            parts.add("ignore-pending");
+        }
+        switch (postConnect) {
+            case BOOT_EVERY_CONNECT -> parts.add("boot-every-connect");
+            case STATUS_EVERY_CONNECT -> parts.add("status-every-connect");
+            case COMPLIANT -> {
+            }
+        }
+        return String.join("+", parts);
+    }
+
+    @Override
+    public String toString() {
+        return name();
+    }
+}
