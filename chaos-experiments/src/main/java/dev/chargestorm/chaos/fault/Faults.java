@@ -11,6 +11,7 @@ import eu.rekawek.toxiproxy.Proxy;
 import eu.rekawek.toxiproxy.model.Toxic;
 import eu.rekawek.toxiproxy.model.ToxicDirection;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -369,13 +370,24 @@ public final class Faults implements AutoCloseable {
         }
     }
 
-    /** Rolls back every active fault ({@link #rollbackAll()}). */
+    /**
+     * Rolls back every active fault ({@link #rollbackAll()}) and writes the journal to
+     * {@code <runDirectory>/faults.json} ({@link FaultJournal}).
+     */
     @Override
     public void close() {
         try {
             rollbackAll();
         } finally {
             admin.close();
+            if (!journal.isEmpty()) {
+                Path file = platform.runDirectory().resolve(FaultJournal.FILE_NAME);
+                try {
+                    FaultJournal.write(journal(), file);
+                } catch (IOException | RuntimeException failed) {
+                    LOG.warn("Could not write the fault journal {}: {}", file, failed.toString());
+                }
+            }
         }
     }
 
