@@ -86,6 +86,21 @@ final class ChildProcess {
         return log;
     }
 
+    /** @return the exit code once the process has exited */
+    java.util.Optional<Integer> exitCode() {
+        return process.isAlive() ? java.util.Optional.empty() : java.util.Optional.of(process.exitValue());
+    }
+
+    /** @return the last lines of the log, for error messages */
+    String tail(int lines) {
+        try (java.util.stream.Stream<String> all = Files.lines(log)) {
+            List<String> kept = all.toList();
+            return String.join(System.lineSeparator(), kept.subList(Math.max(0, kept.size() - lines), kept.size()));
+        } catch (IOException | java.io.UncheckedIOException unreadable) {
+            return "(log " + log + " unreadable: " + unreadable.getMessage() + ")";
+        }
+    }
+
     boolean isAlive() {
         return process.isAlive();
     }

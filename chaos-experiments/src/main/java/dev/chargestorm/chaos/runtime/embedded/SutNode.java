@@ -85,10 +85,15 @@ final class SutNode implements NodeHandle {
                     .atMost(settings.startupTimeout()).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
                     .failFast("node " + node.name() + " exited before it was healthy", () -> !started.isAlive())
                     .until(this::healthy);
-        } catch (ConditionTimeoutException | TerminalFailureException failed) {
+        } catch (TerminalFailureException exited) {
+            throw new PlatformStartException(node.name(), log, "node " + node.name() + " exited before it was healthy"
+                    + started.exitCode().map(code -> " (exit code " + code + ")").orElse("") + "; the end of its log:"
+                    + System.lineSeparator() + started.tail(12), exited);
+        } catch (ConditionTimeoutException notInTime) {
             started.kill();
             throw new PlatformStartException(node.name(), log, "node " + node.name() + " did not become healthy on port "
-                    + port + " within " + settings.startupTimeout() + "; its log says why", failed);
+                    + port + " within " + settings.startupTimeout() + "; the end of its log:" + System.lineSeparator()
+                    + started.tail(12), notInTime);
         }
         LOG.info("Node {} ({} in zone {}) healthy at {}", node.name(), node.role(), node.zone(), adminUri());
     }

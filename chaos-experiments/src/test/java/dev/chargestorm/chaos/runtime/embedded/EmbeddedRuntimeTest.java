@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.chargestorm.chaos.runtime.NodeHandle;
+import dev.chargestorm.chaos.runtime.PlatformStartException;
 import dev.chargestorm.chaos.runtime.RunningPlatform;
 import dev.chargestorm.chaos.support.OcppClient;
 import dev.chargestorm.chaos.support.Processes;
@@ -78,6 +79,26 @@ class EmbeddedRuntimeTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("No the central system jar at ")
                 .hasMessageContaining("./mvnw -pl system-under-test package -DskipTests");
+    }
+
+    @Test
+    void aNodeThatDoesNotStartFailsTheStartAndLeavesNothingBehind() {
+        // GIVEN a node configuration the central system refuses
+        EmbeddedRuntime runtime = new EmbeddedRuntime(EmbeddedRuntimeSettings.defaults()
+                .withNodeProperties("--chargestorm.node.role=bogus"));
+        Path run = REPORTS.resolve("failed-start");
+
+        // WHEN / THEN
+        assertThatThrownBy(() -> runtime.start(Topology.of(Zone.of("a")), run))
+                .isInstanceOfSatisfying(PlatformStartException.class, failed -> {
+                    assertThat(failed.component()).isEqualTo("csms-a");
+                    assertThat(failed.log()).exists();
+                })
+                .hasMessageStartingWith("node csms-a exited before it was healthy (exit code 1); the end of its log:")
+                .hasMessageContaining("bogus")
+                .hasMessageEndingWith("(log: " + run.toAbsolutePath().resolve("logs/csms-a.log") + ")");
+        assertThat(Processes.descendants()).isEmpty();
+        assertThat(run.resolve("postgres/postmaster.pid")).doesNotExist();
     }
 
     static boolean listening(int port) {
