@@ -39,13 +39,18 @@ PIDS=()
 
 cleanup() {
   set +e
-  # a background job of a script ignores SIGINT; SIGTERM runs the same clean stop
-  [ -n "${FLEET_PID:-}" ] && kill -TERM "$FLEET_PID" 2>/dev/null && sleep 5
-  for pid in $(pgrep -P "${FLEET_PID:-0}" 2>/dev/null) "${FLEET_PID:-}" "${PIDS[@]}"; do
+  local children=""
+  if [ -n "${FLEET_PID:-}" ]; then
+    children=$(pgrep -P "$FLEET_PID")
+    # a background job of a script ignores SIGINT; SIGTERM runs the same clean stop
+    kill -TERM "$FLEET_PID" 2>/dev/null
+    for _ in $(seq 20); do kill -0 "$FLEET_PID" 2>/dev/null || break; sleep 1; done
+  fi
+  for pid in $children ${FLEET_PID:-} "${PIDS[@]}"; do
     kill "$pid" 2>/dev/null
   done
   sleep 5
-  for pid in $(pgrep -P "${FLEET_PID:-0}" 2>/dev/null) "${FLEET_PID:-}" "${PIDS[@]}"; do
+  for pid in $children ${FLEET_PID:-} "${PIDS[@]}"; do
     kill -9 "$pid" 2>/dev/null
   done
   if [ -f "$WORK/data/postmaster.pid" ]; then
@@ -152,7 +157,6 @@ say "- load after the storm: $(uptime)"
 # 4. Stop the fleet (SIGTERM: the same clean stop as Ctrl-C) and read its summary.
 kill -TERM "$FLEET_PID"
 for _ in $(seq 60); do kill -0 "$FLEET_PID" 2>/dev/null || break; sleep 1; done
-FLEET_PID=""
 [ -s "$WORK/summary.json" ] || { say "no summary written (see $WORK/fleet.err)"; exit 1; }
 cp "$WORK/summary.json" "$OUT/fleet-$CHARGERS-summary.json"
 python3 - "$WORK/summary.json" <<'PY' | tee -a "$REPORT"
