@@ -39,12 +39,18 @@ PIDS=()
 
 cleanup() {
   set +e
-  [ -n "${FLEET_PID:-}" ] && kill -INT "$FLEET_PID" 2>/dev/null && sleep 5
-  for pid in $(pgrep -P "${FLEET_PID:-0}" 2>/dev/null) "${FLEET_PID:-}" "${PIDS[@]}"; do
+  local children=""
+  if [ -n "${FLEET_PID:-}" ]; then
+    children=$(pgrep -P "$FLEET_PID")
+    # a background job of a script ignores SIGINT; SIGTERM runs the same clean stop
+    kill -TERM "$FLEET_PID" 2>/dev/null
+    for _ in $(seq 20); do kill -0 "$FLEET_PID" 2>/dev/null || break; sleep 1; done
+  fi
+  for pid in $children ${FLEET_PID:-} "${PIDS[@]}"; do
     kill "$pid" 2>/dev/null
   done
   sleep 5
-  for pid in $(pgrep -P "${FLEET_PID:-0}" 2>/dev/null) "${FLEET_PID:-}" "${PIDS[@]}"; do
+  for pid in $children ${FLEET_PID:-} "${PIDS[@]}"; do
     kill -9 "$pid" 2>/dev/null
   done
   if [ -f "$WORK/data/postmaster.pid" ]; then
@@ -88,8 +94,8 @@ say "- personas: $PERSONAS; ramp $RAMP; fleet JVMs -Xmx$FLEET_HEAP; central-syst
 
 # 1. Two central-system nodes on one PostgreSQL (node A runs it embedded, node B connects to it).
 PORT_A=$(free_port); PORT_B=$(free_port)
-COMMON=(--spring.profiles.active=hardened --chargestorm.admission.enabled=false --logging.level.root=warn
-        --chargestorm.ocpp.ping-interval=300s)
+COMMON=(--spring.profiles.active=hardened --chargestorm.admission.enabled=false
+        --chargestorm.boot.pending-valve.enabled=false --logging.level.root=warn --chargestorm.ocpp.ping-interval=300s)
 "$JAVA" -Xmx$SUT_HEAP -jar "$SUT_JAR" --server.port="$PORT_A" --chargestorm.data-dir="$WORK/data" \
   --chargestorm.node.id=node-a "${COMMON[@]}" >"$WORK/node-a.log" 2>&1 &
 PIDS+=($!)
@@ -100,7 +106,7 @@ PG_PORT=$(sed -n 4p "$WORK/data/postmaster.pid")
   --spring.datasource.username=postgres --spring.datasource.password=postgres >"$WORK/node-b.log" 2>&1 &
 PIDS+=($!)
 wait_healthy "$PORT_B"
-say "- central system: node A :$PORT_A (embedded PostgreSQL :$PG_PORT), node B :$PORT_B, profile hardened without admission control"
+say "- central system: node A :$PORT_A (embedded PostgreSQL :$PG_PORT), node B :$PORT_B, profile hardened without admission control and Pending valve (the fleet is measured, not the mitigations)"
 
 # 2. The fleet, ramping.
 START=$SECONDS
@@ -148,10 +154,9 @@ for pid in $(pgrep -P "$FLEET_PID"); do
 done
 say "- load after the storm: $(uptime)"
 
-# 4. Stop the fleet (Ctrl-C) and read its summary.
-kill -INT "$FLEET_PID"
+# 4. Stop the fleet (SIGTERM: the same clean stop as Ctrl-C) and read its summary.
+kill -TERM "$FLEET_PID"
 for _ in $(seq 60); do kill -0 "$FLEET_PID" 2>/dev/null || break; sleep 1; done
-FLEET_PID=""
 [ -s "$WORK/summary.json" ] || { say "no summary written (see $WORK/fleet.err)"; exit 1; }
 cp "$WORK/summary.json" "$OUT/fleet-$CHARGERS-summary.json"
 python3 - "$WORK/summary.json" <<'PY' | tee -a "$REPORT"

@@ -1,10 +1,13 @@
 package dev.chargestorm.fleet;
 
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.List;
 
 import dev.chargestorm.fleet.chargepoint.ChargePoint;
 import dev.chargestorm.fleet.metrics.FleetSummary;
+import dev.chargestorm.fleet.steadystate.SteadyStateRecorders;
+import dev.chargestorm.steadystate.sli.InProcessSource;
 import dev.chargestorm.fleet.support.CentralSystem;
 import dev.chargestorm.fleet.support.Ledger;
 import dev.chargestorm.fleet.support.SharedCentralSystem;
@@ -30,7 +33,8 @@ class SessionsTest {
         FleetSettings settings = FleetSettings.builder(sut.url()).chargers(10).idPrefix("SESS-").seed(11)
                 .idTags(50).sessions(Duration.ofMillis(300), Duration.ofSeconds(2), Duration.ofSeconds(1))
                 .answerLatency(Duration.ZERO, Duration.ofMillis(5)).build();
-        try (Fleet fleet = Fleet.start(settings)) {
+        InProcessSource recorders = new InProcessSource(InstantSource.system());
+        try (Fleet fleet = Fleet.start(settings, SteadyStateRecorders.feeding(recorders))) {
             fleet.awaitAccepted(10, Duration.ofSeconds(60));
             await().atMost(Duration.ofSeconds(60)).until(() -> fleet.metrics().snapshot().sessionsOk() >= 20
                     && fleet.metrics().sentCount("MeterValues") >= 10);
@@ -52,6 +56,9 @@ class SessionsTest {
                     .doesNotHaveDuplicates();
             List<String> persisted = Ledger.persistedIds(sut, "SESS-");
             assertThat(persisted).doesNotHaveDuplicates().containsAll(acknowledged);
+            // the steady-state invariant reads the same ids
+            assertThat(recorders.idProbes().get("fleet.confirmed-messages").ids())
+                    .containsExactlyInAnyOrderElementsOf(acknowledged);
         }
     }
 

@@ -31,7 +31,7 @@ import static org.awaitility.Awaitility.await;
  */
 public final class CentralSystem implements AutoCloseable {
 
-    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(180);
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(300);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final String ADMIN = "Basic "
             + Base64.getEncoder().encodeToString("admin:chargestorm".getBytes(StandardCharsets.UTF_8));
