@@ -1,7 +1,5 @@
 package dev.chargestorm.chaos.fault;
 
-import static org.awaitility.Awaitility.await;
-
 import dev.chargestorm.chaos.runtime.NodeHandle;
 import dev.chargestorm.chaos.runtime.RunningPlatform;
 import dev.chargestorm.chaos.topology.Link;
@@ -29,7 +27,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apiguardian.api.API;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Injects faults into a running platform, and rolls them back. Every fault is registered for rollback before it is
@@ -54,8 +51,6 @@ import tools.jackson.databind.JsonNode;
 public final class Faults implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Faults.class);
-    private static final String ADMIN_USER = "admin";
-    private static final String ADMIN_PASSWORD = "chargestorm";
     private static final Set<LinkKind> DB_LINKS = EnumSet.of(LinkKind.NODE_TO_DB, LinkKind.API_TO_DB);
     private static final Set<LinkKind> CLIENT_LINKS = EnumSet.of(LinkKind.CHARGER_TO_NODE, LinkKind.CLIENT_TO_API);
 
@@ -63,7 +58,7 @@ public final class Faults implements AutoCloseable {
     private final Targets targets;
     private final InstantSource clock;
     private final List<FaultListener> listeners;
-    private final AdminClient admin = new AdminClient(ADMIN_USER, ADMIN_PASSWORD);
+    private final NodeOperations operations = new NodeOperations();
     private final ProxySwitches switches = new ProxySwitches();
     private final Map<FaultKind, AtomicInteger> counters = new ConcurrentHashMap<>();
     private final List<ActiveFault> journal = new CopyOnWriteArrayList<>();
@@ -219,10 +214,7 @@ public final class Faults implements AutoCloseable {
         FaultHandle handle = inject(FaultKind.MASS_DISCONNECT, describeNodes(scope, nodes),
                 params("fraction", Double.toString(fraction), "mode", mode.name()), fault -> {
                     for (NodeHandle node : nodes) {
-                        JsonNode result = admin.post(node, "/admin/disconnect",
-                                Map.of("fraction", fraction, "mode", mode.name()));
-                        fault.note(node.name() + ".disconnected", result.path("disconnected").asString("?")
-                                + " of " + result.path("connectedBefore").asString("?"));
+                        fault.note(node.name() + ".disconnected", operations.disconnect(node, fraction, mode));
                     }
                 });
         handle.rollback();
@@ -263,7 +255,7 @@ public final class Faults implements AutoCloseable {
                     for (NodeHandle node : nodes) {
                         Instant started = clock.instant();
                         if (deploy.graceful() && node.node().role() == NodeRole.CSMS) {
-                            drain(node, deploy);
+                            operations.drain(node, deploy);
                         }
                         fault.step(() -> node.stop(deploy.stopGrace()), () -> {
                             if (!node.isRunning()) {
@@ -277,13 +269,6 @@ public final class Faults implements AutoCloseable {
                 });
         handle.rollback();
         return handle;
-    }
-
-    private void drain(NodeHandle node, Deploy deploy) throws IOException {
-        admin.post(node, "/admin/drain", Map.of("ratePerSecond", deploy.drainRatePerSecond()));
-        await("drain of node " + node.name() + " at " + deploy.drainRatePerSecond() + "/s")
-                .atMost(deploy.drainTimeout()).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
-                .until(() -> admin.get(node, "/admin/drain").path("finished").asBoolean(false));
     }
 
     /**
@@ -305,33 +290,9 @@ public final class Faults implements AutoCloseable {
         parameters.put("exceptions", Boolean.toString(assault.exceptions()));
         return inject(FaultKind.CHAOS_MONKEY, describeNodes(scope, nodes), parameters, fault -> {
             for (NodeHandle node : nodes) {
-                fault.step(() -> {
-                    admin.post(node, "/actuator/chaosmonkey/watchers", watchers(assault.watchers()));
-                    Map<String, Object> assaults = new LinkedHashMap<>();
-                    assaults.put("level", assault.level());
-                    assaults.put("latencyActive", !assault.latencyTo().isZero());
-                    if (!assault.latencyTo().isZero()) {
-                        assaults.put("latencyRangeStart", assault.latencyFrom().toMillis());
-                        assaults.put("latencyRangeEnd", assault.latencyTo().toMillis());
-                    }
-                    assaults.put("exceptionsActive", assault.exceptions());
-                    admin.post(node, "/actuator/chaosmonkey/assaults", assaults);
-                    admin.post(node, "/actuator/chaosmonkey/enable", Map.of());
-                }, () -> admin.post(node, "/actuator/chaosmonkey/assaults",
-                        Map.of("latencyActive", false, "exceptionsActive", false)));
+                fault.step(() -> operations.startAssault(node, assault), () -> operations.stopAssault(node));
             }
         });
-    }
-
-    private static Map<String, Boolean> watchers(Set<ChaosMonkeyAssault.Watcher> watchers) {
-        Map<String, Boolean> body = new LinkedHashMap<>();
-        for (ChaosMonkeyAssault.Watcher watcher : ChaosMonkeyAssault.Watcher.values()) {
-            String[] words = watcher.name().toLowerCase(Locale.ROOT).split("_");
-            String key = words[0] + (words.length > 1
-                    ? words[1].substring(0, 1).toUpperCase(Locale.ROOT) + words[1].substring(1) : "");
-            body.put(key, watchers.contains(watcher));
-        }
-        return body;
     }
 
     // ---------------------------------------------------------------- bookkeeping
@@ -379,7 +340,7 @@ public final class Faults implements AutoCloseable {
         try {
             rollbackAll();
         } finally {
-            admin.close();
+            operations.close();
             if (!journal.isEmpty()) {
                 Path file = platform.runDirectory().resolve(FaultJournal.FILE_NAME);
                 try {

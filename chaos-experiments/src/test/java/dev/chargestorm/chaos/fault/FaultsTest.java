@@ -219,6 +219,40 @@ class FaultsTest {
     }
 
     @Test
+    void halfOpenChargerLinksSwallowEverythingUntilRolledBack() throws Exception {
+        // GIVEN
+        OcppClient charger = boot(endpoint("a"), "CP-HALF-1");
+
+        // WHEN
+        FaultHandle halfOpen = faults.degradeChargerLinks(Scope.zone("a"), 1.0, LinkToxic.halfOpen(Duration.ZERO));
+
+        // THEN the connection stays open but nothing comes back
+        String unanswered = charger.bootNotification();
+        await().during(ofSeconds(3)).atMost(ofSeconds(5)).until(() -> !charger.answered(unanswered));
+        assertThat(charger.isClosed()).isFalse();
+
+        // WHEN / THEN removing the timeout toxic closes the held connection, as Toxiproxy does
+        halfOpen.rollback();
+        await("the held connection closed").atMost(ofSeconds(10)).until(charger::isClosed);
+        boot(endpoint("a"), "CP-HALF-1").close();
+    }
+
+    @Test
+    void naiveDeployDropsEveryChargerOfANodeAtOnceAndRestartsIt() throws Exception {
+        // GIVEN
+        OcppClient charger = boot(endpoint("b"), "CP-NAIVE-1");
+
+        // WHEN
+        FaultHandle deploy = faults.deploy(Deploy.naive().withStopGrace(ofSeconds(30)));
+
+        // THEN
+        assertThat(charger.isClosed()).isTrue();
+        assertThat(deploy.record().parameters()).containsEntry("mode", "naive").containsKeys("csms-a", "csms-b");
+        assertThat(platform.nodes()).allMatch(NodeHandle::isRunning);
+        boot(endpoint("b"), "CP-NAIVE-1").close();
+    }
+
+    @Test
     void massDisconnectDropsTheZonesChargers() throws Exception {
         // GIVEN
         OcppClient one = boot(endpoint("a"), "CP-MASS-1");

@@ -28,6 +28,8 @@ final class Database implements AutoCloseable {
 
     static Database start(Path dataDir, int port, Path log) throws IOException {
         Files.createDirectories(log.getParent());
+        stopLeftover(dataDir);
+        RunFolders.deleteTree(dataDir);
         Files.createDirectories(dataDir);
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir)
@@ -44,6 +46,21 @@ final class Database implements AutoCloseable {
         return new Database(postgres, dataDir, log);
     }
 
+    /** Stops a PostgreSQL that an earlier run in the same folder left running (its harness was killed). */
+    private static void stopLeftover(Path dataDir) {
+        readPid(dataDir).stream().mapToObj(ProcessHandle::of).flatMap(java.util.Optional::stream)
+                .filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(false))
+                .forEach(p -> {
+                    LOG.warn("Stopping PostgreSQL (pid {}) left running in {} by an earlier run", p.pid(), dataDir);
+                    p.destroy();
+                    try {
+                        p.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (Exception notInTime) {
+                        p.destroyForcibly();
+                    }
+                });
+    }
+
     int port() {
         return postgres.getPort();
     }
@@ -54,6 +71,10 @@ final class Database implements AutoCloseable {
 
     /** @return the postmaster's process id, from {@code postmaster.pid} */
     OptionalLong pid() {
+        return readPid(dataDir);
+    }
+
+    private static OptionalLong readPid(Path dataDir) {
         try {
             List<String> lines = Files.readAllLines(dataDir.resolve("postmaster.pid"));
             return lines.isEmpty() ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(lines.getFirst().trim()));

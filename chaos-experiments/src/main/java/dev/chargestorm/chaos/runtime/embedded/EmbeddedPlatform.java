@@ -44,6 +44,7 @@ final class EmbeddedPlatform implements RunningPlatform {
     private final Map<String, ProxyHost> proxyHosts = new LinkedHashMap<>();
     private final Map<String, Proxy> proxies = new LinkedHashMap<>();
     private final Map<String, Integer> listenPorts = new LinkedHashMap<>();
+    private final Map<String, Integer> nodePorts = new LinkedHashMap<>();
     private final List<SutNode> nodes = new ArrayList<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Thread shutdownHook;
@@ -84,7 +85,6 @@ final class EmbeddedPlatform implements RunningPlatform {
                 proxyHosts.put(zone, ChildProxyHost.start(name, settings, ports.next(), logFile(name)));
             }
         }
-        Map<String, Integer> nodePorts = new LinkedHashMap<>();
         topology.nodes().forEach(node -> nodePorts.put(node.name(), ports.next()));
         for (Link link : topology.links()) {
             int listen = ports.next();
@@ -98,17 +98,13 @@ final class EmbeddedPlatform implements RunningPlatform {
             }
             listenPorts.put(link.proxy(), listen);
         }
-        for (Node node : topology.nodes()) {
-            nodes.add(new SutNode(node, nodePorts.get(node.name()), nodeArguments(node), settings,
-                    logFile(node.name()), http));
-        }
     }
 
     private List<String> nodeArguments(Node node) {
         Link db = topology.links().stream().filter(l -> l.node().equals(node) && l.kind().toDatabase()).findFirst()
                 .orElseThrow();
         List<String> args = new ArrayList<>(List.of(
-                "--server.port=" + nodePort(node),
+                "--server.port=" + nodePorts.get(node.name()),
                 "--server.address=127.0.0.1",
                 "--chargestorm.data-dir=" + runDirectory.resolve("nodes").resolve(node.name()).toAbsolutePath(),
                 "--spring.datasource.url=" + Database.jdbcUrl(listenPorts.get(db.proxy())),
@@ -131,13 +127,11 @@ final class EmbeddedPlatform implements RunningPlatform {
         return args;
     }
 
-    private int nodePort(Node node) {
-        return Integer.parseInt(proxies.get(topology.links().stream()
-                .filter(l -> l.node().equals(node)).findFirst().orElseThrow().proxy()).getUpstream()
-                .replaceAll(".*:", ""));
-    }
-
     void startNodes() {
+        for (Node node : topology.nodes()) {
+            nodes.add(new SutNode(node, nodePorts.get(node.name()), nodeArguments(node), settings,
+                    logFile(node.name()), http));
+        }
         forEachNode(node -> {
             node.start();
             return null;

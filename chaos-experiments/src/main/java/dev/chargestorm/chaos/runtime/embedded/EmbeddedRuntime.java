@@ -6,7 +6,6 @@ import dev.chargestorm.chaos.runtime.RunningPlatform;
 import dev.chargestorm.chaos.topology.Topology;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import org.apiguardian.api.API;
@@ -49,7 +48,7 @@ public final class EmbeddedRuntime implements PlatformRuntime {
         settings.requireJars();
         Path run = runDirectory.toAbsolutePath().normalize();
         try {
-            Files.createDirectories(run.resolve("logs"));
+            RunFolders.prepare(run);
         } catch (IOException failed) {
             throw new UncheckedIOException("cannot create the run folder " + run, failed);
         }
