@@ -30,7 +30,7 @@ class EmbeddedRuntimeTest {
     static final Path REPORTS = Path.of("target", "chaos-reports");
 
     @Test
-    void startsAOneZoneTopologyWithProxyProcessesAndLeavesNothingBehind() throws IOException {
+    void startsAOneZoneTopologyWithProxyProcessesAndLeavesNothingBehind() throws Exception {
         // GIVEN
         EmbeddedRuntime runtime = new EmbeddedRuntime(EmbeddedRuntimeSettings.defaults()
                 .withProxyMode(ProxyMode.PROCESS_PER_ZONE));
@@ -38,17 +38,23 @@ class EmbeddedRuntimeTest {
         List<URI> endpoints;
         Path log;
         try (HttpClient http = HttpClient.newHttpClient();
-             RunningPlatform platform = runtime.start(Topology.of(Zone.of("a")), REPORTS.resolve("runtime-lifecycle"))) {
+             RunningPlatform platform = runtime.start(Topology.of(Zone.of("a").withApiNodes(1)),
+                     REPORTS.resolve("runtime-lifecycle"))) {
             EmbeddedPlatform embedded = (EmbeddedPlatform) platform;
             pids = embedded.processIds();
             endpoints = platform.chargerEndpoints();
             NodeHandle node = platform.node("csms-a");
             log = node.log().orElseThrow();
 
-            // THEN: postgres, its watchdog, the zone's proxy process and the node run
-            assertThat(pids).hasSize(4);
+            // THEN: postgres, its watchdog, the zone's proxy process and the two nodes run
+            assertThat(pids).hasSize(5);
             assertThat(node.isRunning()).isTrue();
-            assertThat(platform.links()).extracting(l -> l.proxy()).containsExactly("charger-csms-a", "db-csms-a");
+            assertThat(platform.links()).extracting(l -> l.proxy())
+                    .containsExactly("charger-csms-a", "db-csms-a", "client-api-a", "db-api-a");
+            assertThat(http.send(java.net.http.HttpRequest.newBuilder(platform.apiEndpoints().getFirst()
+                            .resolve("/admin/node")).header("Authorization", "Basic YWRtaW46Y2hhcmdlc3Rvcm0=").build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body())
+                    .as("the API node through its proxy").contains("\"id\":\"api-a\"").contains("\"role\":\"API\"");
             assertThat(platform.proxy(platform.links(LinkKind.NODE_TO_DB, "a").getFirst()).getUpstream())
                     .startsWith("127.0.0.1:");
 
