@@ -62,7 +62,11 @@ public final class SutBench {
 			}
 			case "search" -> {
 				bench.line("\n## Search API: 30,000 spots, open-loop load (" + String.join(" ", SUT_JVM) + ")");
-				new SearchBench(bench::line, SUT_JVM).run();
+				new SearchBench(bench::line, SUT_JVM).run(true);
+			}
+			case "search-plans" -> {
+				bench.line("\n## Search statement plans: 30,000 spots");
+				new SearchBench(bench::line, SUT_JVM).run(false);
 			}
 			case "throughput-hardened" -> bench.throughput(1_000, 3, Duration.ofSeconds(60), "hardened");
 			case "storm" -> {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Optional;
 import java.util.Set;
@@ -25,6 +26,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -345,6 +350,37 @@ class SpotSearchTest extends SutIntegrationTest {
 		});
 		assertThat(one.statusCode()).isEqualTo(200);
 		assertThat(spotStatements).singleElement().satisfies((sql) -> assertThat(sql).doesNotContain("history"));
+	}
+
+	@Test
+	void theSearchReadsTheGeographicIndexNearestFirst() {
+		List<SeedSpot> spots = new ArrayList<>();
+		for (int i = 0; i < 200; i++) {
+			spots.add(spot("PLAN-" + i, 37.0, 150.0, (i % 20) * 150, (i / 20) * 150, available("PLAN-CP" + i)));
+		}
+		this.writer.upsert(spots);
+		this.jdbc.execute("ANALYZE");
+		Map.Entry<String, MapSqlParameterSource> statement = SearchStatements
+			.of("lat=37.0&lng=150.0&status=available&limit=5");
+		// WHEN explained the way the search pool runs it
+		List<String> plan = this.jdbc.execute((ConnectionCallback<List<String>>) (connection) -> {
+			SingleConnectionDataSource single = new SingleConnectionDataSource(connection, true);
+			NamedParameterJdbcTemplate session = new NamedParameterJdbcTemplate(single);
+			session.getJdbcTemplate().execute("SET enable_bitmapscan = off");
+			try {
+				return session.queryForList("EXPLAIN (ANALYZE, COSTS OFF) " + statement.getKey(), statement.getValue(),
+						String.class);
+			}
+			finally {
+				session.getJdbcTemplate().execute("RESET enable_bitmapscan");
+			}
+		});
+		// THEN a k-nearest-neighbour scan that stops after the page, no sort of the radius
+		String text = String.join("\n", plan);
+		assertThat(text).as(text).contains("Index Scan using spot_location on spot", "Order By:")
+			.doesNotContain("Bitmap", "Seq Scan on spot", "connector_status_history");
+		// page of 5 + 1 matches; at most a few more spots read, not the 100 or so in the radius
+		assertThat(text).as(text).containsPattern("Index Scan using spot_location on spot s \\(actual [^)]* rows=([6-9]|1[0-9]) loops=1");
 	}
 
 	/** What the search pool sent, without connection set-up and the pool's empty validation queries. */
