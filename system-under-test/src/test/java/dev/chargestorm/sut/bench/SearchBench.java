@@ -64,9 +64,11 @@ final class SearchBench {
 		this.queries = queries(5_000);
 	}
 
-	void run(boolean withLoad) throws Exception {
+	void run(boolean withPlans, boolean withLoad) throws Exception {
 		Path data = Files.createTempDirectory(Files.createDirectories(Path.of("target", "bench-databases")), "search-");
-		plans(data);
+		if (withPlans) {
+			plans(data);
+		}
 		if (withLoad) {
 			load(data);
 		}
@@ -140,7 +142,9 @@ final class SearchBench {
 
 	private void load(Path data) throws Exception {
 		try (SutProcess sut = SutProcess.start(data, this.sutJvm, "--spring.profiles.active=hardened",
-				"--chargestorm.admission.enabled=false", "--chargestorm.search.degraded-mode.enabled=false")) {
+				"--chargestorm.admission.enabled=false", "--chargestorm.search.degraded-mode.enabled=false",
+				"--chargestorm.seed.spots=" + SPOTS)) {
+			seedThroughTheLauncher(sut.port());
 			this.out.accept("\n### 200 requests/s for 60 s (after 10 s warm-up), 30,000 spots, no charger traffic");
 			report(drive(sut.port(), 200, Duration.ofSeconds(10), Duration.ofSeconds(60)));
 
@@ -192,6 +196,23 @@ final class SearchBench {
 			}
 			this.out.accept("largest rate with p99 < 50 ms and no errors: " + best + " requests/s");
 		}
+	}
+
+	/** {@code ./chargestorm seed --spots 30000} against the running node (an upsert of the same data). */
+	private void seedThroughTheLauncher(int port) throws Exception {
+		Path output = Files.createTempFile(Path.of("target"), "seed-", ".out");
+		long started = System.nanoTime();
+		Process seed = new ProcessBuilder("bash", "../chargestorm", "seed", "--spots", Integer.toString(SPOTS), "--url",
+				"http://127.0.0.1:" + port)
+			.redirectErrorStream(true)
+			.redirectOutput(output.toFile())
+			.start();
+		boolean done = seed.waitFor(300, TimeUnit.SECONDS);
+		seed.destroyForcibly();
+		List<String> lines = Files.readAllLines(output);
+		this.out.accept("./chargestorm seed --spots " + SPOTS + " (upsert of the seeded data): " + (done
+				? "exit " + seed.exitValue() + " after %.1f s".formatted((System.nanoTime() - started) / 1e9)
+				: "did not finish in 300 s") + "; last line: " + (lines.isEmpty() ? "-" : lines.get(lines.size() - 1)));
 	}
 
 	private void report(Result result) {
