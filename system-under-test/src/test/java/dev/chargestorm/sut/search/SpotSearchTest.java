@@ -10,6 +10,11 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.chargestorm.sut.database.EmbeddedPostgresServer;
 import dev.chargestorm.sut.ocpp.message.CoreEnums.ChargePointStatus;
@@ -200,7 +205,7 @@ class SpotSearchTest extends SutIntegrationTest {
 	}
 
 	@Test
-	void pagesHaveNoDuplicatesOrGapsWhileStatusesChangeBetweenThem() {
+	void pagesHaveNoDuplicatesOrGapsWhileStatusesChange() throws Exception {
 		double lat = 33.0;
 		double lng = 150.0;
 		Random random = new Random(7);
@@ -222,9 +227,30 @@ class SpotSearchTest extends SutIntegrationTest {
 		this.writer.upsert(spots);
 		Set<String> everySpot = new HashSet<>(spots.stream().map(SeedSpot::id).toList());
 		String at = "lat=" + lat + "&lng=" + lng + "&radiusKm=10&limit=7";
-		// WHEN paging, while odd spots flip between Available and Charging and new spots appear
-		List<JsonNode> all = page(at, random);
-		List<JsonNode> available = page(at + "&status=available", random);
+		// WHEN paging, while odd spots flip between Available and Charging (between pages and, from
+		// another thread, at any time) and new spots appear
+		List<JsonNode> all;
+		List<JsonNode> available;
+		AtomicBoolean paging = new AtomicBoolean(true);
+		ExecutorService flipper = Executors.newSingleThreadExecutor();
+		try {
+			Future<Integer> flips = flipper.submit(() -> {
+				int count = 0;
+				while (paging.get()) {
+					flipOddSpots();
+					count++;
+				}
+				return count;
+			});
+			all = page(at, random);
+			available = page(at + "&status=available", random);
+			paging.set(false);
+			assertThat(flips.get(30, TimeUnit.SECONDS)).isPositive();
+		}
+		finally {
+			paging.set(false);
+			flipper.shutdownNow();
+		}
 		// THEN
 		List<String> allIds = all.stream().map((spot) -> spot.get("id").asString()).toList();
 		assertThat(allIds).doesNotHaveDuplicates().containsAll(everySpot);
@@ -233,6 +259,14 @@ class SpotSearchTest extends SutIntegrationTest {
 		assertThat(availableIds).doesNotHaveDuplicates().containsAll(stable);
 		assertThat(available).extracting((spot) -> spot.get("distanceMeters").asLong()).isSorted();
 		assertThat(allIds.indexOf("PAGE-TWIN-A")).isLessThan(allIds.indexOf("PAGE-TWIN-B"));
+	}
+
+	private void flipOddSpots() {
+		this.jdbc.update("""
+				UPDATE connector_status SET status = CASE status WHEN 'Available' THEN 'Charging' ELSE 'Available' END,
+				    status_timestamp = now()
+				WHERE charge_point_id LIKE 'PAGE-CP%' AND right(charge_point_id, 1) IN ('1', '3', '5', '7', '9')
+				""");
 	}
 
 	private List<JsonNode> page(String query, Random random) {
@@ -246,11 +280,7 @@ class SpotSearchTest extends SutIntegrationTest {
 			page.get("spots").forEach(seen::add);
 			cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asString();
 			// the data changes between pages
-			this.jdbc.update("""
-					UPDATE connector_status SET status = CASE status WHEN 'Available' THEN 'Charging' ELSE 'Available' END,
-					    status_timestamp = now()
-					WHERE charge_point_id LIKE 'PAGE-CP%' AND right(charge_point_id, 1) IN ('1', '3', '5', '7', '9')
-					""");
+			flipOddSpots();
 			this.writer.upsert(List.of(spot("PAGE-NEW-" + pages + "-" + random.nextInt(1_000_000), 33.0, 150.0,
 					(random.nextDouble() - 0.5) * 6_000, 0, available("PAGE-NEWCP-" + pages + "-" + query.length()))));
 			pages++;
