@@ -46,8 +46,11 @@ public record SearchProperties(@DefaultValue("1s") Duration queryTimeout, @Defau
 	 * @param maximumSize connections at most
 	 * @param connectionTimeout longest wait for a free connection
 	 * @param statementTimeout PostgreSQL {@code statement_timeout} of the search connections
-	 * @param bitmapScan whether the planner may use bitmap scans for searches; off by default,
-	 * because a bitmap scan cannot return rows nearest first and so reads every spot in the radius
+	 * @param bitmapScan whether the planner may use bitmap scans for searches; off by default:
+	 * PostgreSQL estimates a radius box to hold a handful of spots (a fixed selectivity), so it
+	 * prefers a bitmap scan of the box plus a sort, which reads every spot in the radius (thousands
+	 * in a city), over the nearest-first index scan that stops after one page (see
+	 * docs/benchmarks.md)
 	 * @param url a JDBC URL of its own (for example through a proxy of its own), else the central
 	 * system's
 	 * @param explain diagnostics only: PostgreSQL logs the plan and timing of every search

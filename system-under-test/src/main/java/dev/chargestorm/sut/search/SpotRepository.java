@@ -14,7 +14,10 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
  * Reads spots with their connectors and each connector's latest status, in one SQL statement per
  * call: the nearest spots come from a k-nearest-neighbour scan of the GiST index on
  * {@code ll_to_earth(lat, lng)}, limited to the radius by {@code earth_box}, and their connectors
- * are aggregated to JSON in the same statement (no N+1, no history table).
+ * are aggregated to JSON in the same statement (no N+1, no history table). The index scan can
+ * order by distance only, so it fetches one page {@code WITH TIES} (every spot as far as the
+ * last one, which are spots at the same place) and the page is then ordered by (distance, id): the
+ * keyset the cursors continue from.
  */
 final class SpotRepository {
 
@@ -46,6 +49,30 @@ final class SpotRepository {
 	 * @return one page of spots, nearest first, and the cursor of the next page if there is one
 	 */
 	SpotPage search(SpotQuery query) {
+		Statement statement = statement(query);
+		String sql = statement.sql();
+		MapSqlParameterSource parameters = statement.parameters();
+		List<Row> rows = this.jdbc.query(sql, parameters,
+				(rs, row) -> new Row(new SpotView(rs.getString("id"), rs.getString("name"), rs.getString("address"),
+						rs.getDouble("lat"), rs.getDouble("lng"), Math.round(rs.getDouble("distance")),
+						rs.getString("connectors")), rs.getDouble("key")));
+		List<SpotView> spots = new ArrayList<>(Math.min(rows.size(), query.limit()));
+		for (int i = 0; i < Math.min(rows.size(), query.limit()); i++) {
+			spots.add(rows.get(i).spot());
+		}
+		String next = null;
+		if (rows.size() > query.limit()) {
+			Row last = rows.get(query.limit() - 1);
+			next = new Cursor(query.fingerprint(), last.key(), last.spot().id()).encode();
+		}
+		return new SpotPage(spots, next);
+	}
+
+	/**
+	 * @param query the search
+	 * @return the one SQL statement that answers it, with its parameters
+	 */
+	static Statement statement(SpotQuery query) {
 		MapSqlParameterSource parameters = new MapSqlParameterSource().addValue("lat", query.lat())
 			.addValue("lng", query.lng())
 			.addValue("radius", query.radiusKm() * 1000)
@@ -82,24 +109,12 @@ final class SpotRepository {
 				      FROM spot s
 				      WHERE earth_box(ll_to_earth(:lat, :lng), :radius) @> ll_to_earth(s.lat, s.lng)
 				      AND earth_distance(ll_to_earth(s.lat, s.lng), ll_to_earth(:lat, :lng)) <= :radius%s
-				      ORDER BY key, s.id
-				      LIMIT :limit) s
+				      ORDER BY key
+				      FETCH FIRST (:limit) ROWS WITH TIES) s
 				ORDER BY s.key, s.id
+				LIMIT :limit
 				""".formatted(CONNECTORS_JSON, where);
-		List<Row> rows = this.jdbc.query(sql, parameters,
-				(rs, row) -> new Row(new SpotView(rs.getString("id"), rs.getString("name"), rs.getString("address"),
-						rs.getDouble("lat"), rs.getDouble("lng"), Math.round(rs.getDouble("distance")),
-						rs.getString("connectors")), rs.getDouble("key")));
-		List<SpotView> spots = new ArrayList<>(Math.min(rows.size(), query.limit()));
-		for (int i = 0; i < Math.min(rows.size(), query.limit()); i++) {
-			spots.add(rows.get(i).spot());
-		}
-		String next = null;
-		if (rows.size() > query.limit()) {
-			Row last = rows.get(query.limit() - 1);
-			next = new Cursor(query.fingerprint(), last.key(), last.spot().id()).encode();
-		}
-		return new SpotPage(spots, next);
+		return new Statement(sql, parameters);
 	}
 
 	/**
@@ -114,6 +129,14 @@ final class SpotRepository {
 	}
 
 	private record Row(SpotView spot, double key) {
+	}
+
+	/**
+	 * A statement with named parameters.
+	 * @param sql the SQL
+	 * @param parameters its parameters
+	 */
+	record Statement(String sql, MapSqlParameterSource parameters) {
 	}
 
 	/**

@@ -29,24 +29,28 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.chargestorm.sut.database.EmbeddedPostgresServer;
+import dev.chargestorm.sut.search.SearchStatements;
 import dev.chargestorm.sut.search.seed.SeedSpot;
 import dev.chargestorm.sut.search.seed.SpotDataset;
 import dev.chargestorm.sut.support.SutProcess;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
 /**
  * The search API under an open-loop load: requests leave at a fixed rate whatever the answers do,
  * and each latency counts from the time the request was due (not when it was sent), so a stall
- * shows up in full (corrected for coordinated omission). Runs: query plans with bitmap scans off
- * and on; 200 requests/s for 60 s against 30,000 seeded spots; the same while 10,000 chargers send
+ * shows up in full (corrected for coordinated omission). Runs: the search statement's plans and
+ * database time with bitmap scans on and off; 200 requests/s for 60 s against 30,000 seeded spots; the same while 10,000 chargers send
  * StatusNotifications; a step search for the largest rate with p99 under 50 ms.
  */
 final class SearchBench {
 
 	private static final int SPOTS = 30_000;
-
-	private static final Pattern DURATION = Pattern.compile("duration: ([0-9.]+) ms\\s+plan:");
 
 	private final Consumer<String> out;
 
@@ -60,55 +64,87 @@ final class SearchBench {
 		this.queries = queries(5_000);
 	}
 
-	void run() throws Exception {
+	void run(boolean withPlans, boolean withLoad) throws Exception {
 		Path data = Files.createTempDirectory(Files.createDirectories(Path.of("target", "bench-databases")), "search-");
-		plans(data);
-		load(data);
+		if (withPlans) {
+			plans(data);
+		}
+		if (withLoad) {
+			load(data);
+		}
 	}
 
-	/** EXPLAIN ANALYZE (auto_explain) of a sample of searches, with bitmap scans off (default) and on. */
+	/**
+	 * Seeds 30,000 spots at start of a node, then measures the search statement itself on that
+	 * database: EXPLAIN (ANALYZE, BUFFERS) of sample searches, and planning and execution time of
+	 * 1,000 searches, with bitmap scans off (what the search pool does) and on.
+	 */
 	private void plans(Path data) throws Exception {
-		for (boolean bitmap : new boolean[] { false, true }) {
-			List<String> properties = new ArrayList<>(List.of("--chargestorm.seed.spots=" + SPOTS,
-					"--chargestorm.search.pool.explain=true", "--chargestorm.search.pool.bitmap-scan=" + bitmap,
-					"--chargestorm.search.pool.maximum-size=1"));
-			try (SutProcess sut = SutProcess.start(data, this.sutJvm, properties.toArray(String[]::new))) {
-				String log = Files.readString(sut.log());
-				Matcher seeded = Pattern.compile("Seeded .* in [0-9]+ ms").matcher(log);
-				if (seeded.find()) {
-					this.out.accept("seeding at start: " + seeded.group());
+		try (SutProcess sut = SutProcess.start(data, this.sutJvm, "--chargestorm.seed.spots=" + SPOTS)) {
+			Matcher seeded = Pattern.compile("Seeded .* in [0-9]+ ms").matcher(Files.readString(sut.log()));
+			this.out.accept("seeding at start (--chargestorm.seed.spots=" + SPOTS + "): "
+					+ (seeded.find() ? seeded.group() : "no 'Seeded' line in " + sut.log()));
+		}
+		List<String> samples = List.of("lat=35.6812&lng=139.7671", "lat=35.6812&lng=139.7671&status=available"
+				+ "&connectorType=CHAdeMO&minPowerKw=50", "lat=35.1815&lng=136.9066&radiusKm=100&limit=100",
+				"lat=43.5&lng=143.0");
+		try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(data)) {
+			SingleConnectionDataSource dataSource = new SingleConnectionDataSource(postgres.jdbcUrl(), true);
+			try {
+				NamedParameterJdbcTemplate jdbc = new NamedParameterJdbcTemplate(dataSource);
+				jdbc.getJdbcTemplate().execute("SET plan_cache_mode = force_custom_plan");
+				jdbc.getJdbcTemplate().execute("ANALYZE");
+				StringBuilder plans = new StringBuilder();
+				for (String settings : List.of("enable_bitmapscan = on (planner defaults)",
+						"enable_bitmapscan = off (search pool)")) {
+					for (String setting : settings.replaceAll(" \\(.*", "").split(", ")) {
+						jdbc.getJdbcTemplate().execute("SET " + setting);
+					}
+					for (String sample : samples) {
+						Map.Entry<String, MapSqlParameterSource> statement = SearchStatements.of(sample);
+						plans.append("\n-- ").append(settings).append(": ").append(sample)
+							.append('\n');
+						jdbc.queryForList("EXPLAIN (ANALYZE, BUFFERS) " + statement.getKey(), statement.getValue(),
+								String.class).forEach((row) -> plans.append(row).append('\n'));
+					}
+					List<Double> planning = new ArrayList<>();
+					List<Double> execution = new ArrayList<>();
+					for (int i = 0; i < 1_000; i++) {
+						Map.Entry<String, MapSqlParameterSource> statement = SearchStatements.of(this.queries.get(i));
+						for (String row : jdbc.queryForList("EXPLAIN (ANALYZE, TIMING OFF, SUMMARY ON) "
+								+ statement.getKey(), statement.getValue(), String.class)) {
+							if (row.startsWith("Planning Time:")) {
+								planning.add(Double.parseDouble(row.replaceAll("[^0-9.]", "")));
+							}
+							else if (row.startsWith("Execution Time:")) {
+								execution.add(Double.parseDouble(row.replaceAll("[^0-9.]", "")));
+							}
+						}
+					}
+					planning.sort(Double::compare);
+					execution.sort(Double::compare);
+					this.out.accept(("search statement, %s, 1,000 searches at random places: execution p50"
+							+ " %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms; planning p50 %.2f ms, p99 %.2f ms; load"
+							+ " average [%s]").formatted(settings, percentile(execution, 50),
+									percentile(execution, 90), percentile(execution, 99), percentile(execution, 100),
+									percentile(planning, 50), percentile(planning, 99), loadAverage()));
 				}
-				HttpClient client = client();
-				long logOffset = Files.size(sut.log());
-				long started = System.nanoTime();
-				int count = 300;
-				for (int i = 0; i < count; i++) {
-					send(client, sut.port(), this.queries.get(i)).join();
-				}
-				double meanMillis = (System.nanoTime() - started) / 1e6 / count;
-				String plans = Files.readString(sut.log()).substring((int) logOffset);
-				List<Double> durations = new ArrayList<>();
-				Matcher matcher = DURATION.matcher(plans);
-				while (matcher.find()) {
-					durations.add(Double.parseDouble(matcher.group(1)));
-				}
-				durations.sort(Double::compare);
-				this.out.accept(("bitmap scans %s: %d search statements, database execution p50 %.2f ms, p90 %.2f ms,"
-						+ " p99 %.2f ms, max %.2f ms; API round trip (closed loop, one at a time) mean %.2f ms")
-					.formatted(bitmap ? "on" : "off", durations.size(), percentile(durations, 50),
-							percentile(durations, 90), percentile(durations, 99), percentile(durations, 100),
-							meanMillis));
-				Path planFile = Path.of("target", "bench", "search-plans-bitmap-" + (bitmap ? "on" : "off") + ".log");
+				Path planFile = Path.of("target", "bench", "search-plans.txt");
 				Files.createDirectories(planFile.getParent());
 				Files.writeString(planFile, plans);
-				this.out.accept("  plans: " + planFile.toAbsolutePath());
+				this.out.accept("sample plans: " + planFile.toAbsolutePath());
+			}
+			finally {
+				dataSource.destroy();
 			}
 		}
 	}
 
 	private void load(Path data) throws Exception {
 		try (SutProcess sut = SutProcess.start(data, this.sutJvm, "--spring.profiles.active=hardened",
-				"--chargestorm.admission.enabled=false", "--chargestorm.search.degraded-mode.enabled=false")) {
+				"--chargestorm.admission.enabled=false", "--chargestorm.search.degraded-mode.enabled=false",
+				"--chargestorm.seed.spots=" + SPOTS)) {
+			seedThroughTheLauncher(sut.port());
 			this.out.accept("\n### 200 requests/s for 60 s (after 10 s warm-up), 30,000 spots, no charger traffic");
 			report(drive(sut.port(), 200, Duration.ofSeconds(10), Duration.ofSeconds(60)));
 
@@ -160,6 +196,23 @@ final class SearchBench {
 			}
 			this.out.accept("largest rate with p99 < 50 ms and no errors: " + best + " requests/s");
 		}
+	}
+
+	/** {@code ./chargestorm seed --spots 30000} against the running node (an upsert of the same data). */
+	private void seedThroughTheLauncher(int port) throws Exception {
+		Path output = Files.createTempFile(Path.of("target"), "seed-", ".out");
+		long started = System.nanoTime();
+		Process seed = new ProcessBuilder("bash", "../chargestorm", "seed", "--spots", Integer.toString(SPOTS), "--url",
+				"http://127.0.0.1:" + port)
+			.redirectErrorStream(true)
+			.redirectOutput(output.toFile())
+			.start();
+		boolean done = seed.waitFor(300, TimeUnit.SECONDS);
+		seed.destroyForcibly();
+		List<String> lines = Files.readAllLines(output);
+		this.out.accept("./chargestorm seed --spots " + SPOTS + " (upsert of the seeded data): " + (done
+				? "exit " + seed.exitValue() + " after %.1f s".formatted((System.nanoTime() - started) / 1e9)
+				: "did not finish in 300 s") + "; last line: " + (lines.isEmpty() ? "-" : lines.get(lines.size() - 1)));
 	}
 
 	private void report(Result result) {

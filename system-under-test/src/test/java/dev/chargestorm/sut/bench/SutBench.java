@@ -62,7 +62,15 @@ public final class SutBench {
 			}
 			case "search" -> {
 				bench.line("\n## Search API: 30,000 spots, open-loop load (" + String.join(" ", SUT_JVM) + ")");
-				new SearchBench(bench::line, SUT_JVM).run();
+				new SearchBench(bench::line, SUT_JVM).run(true, true);
+			}
+			case "search-load" -> {
+				bench.line("\n## Search API under load: 30,000 spots (" + String.join(" ", SUT_JVM) + ")");
+				new SearchBench(bench::line, SUT_JVM).run(false, true);
+			}
+			case "search-plans" -> {
+				bench.line("\n## Search statement plans: 30,000 spots");
+				new SearchBench(bench::line, SUT_JVM).run(true, false);
 			}
 			case "throughput-hardened" -> bench.throughput(1_000, 3, Duration.ofSeconds(60), "hardened");
 			case "storm" -> {
@@ -77,7 +85,7 @@ public final class SutBench {
 				bench.storm(10_000, "hardened");
 			}
 			default -> throw new IllegalArgumentException(
-					"Unknown scenario '" + scenario + "'; use idle, throughput, storm, search or all");
+					"Unknown scenario '" + scenario + "'; use idle, throughput, storm, search, search-plans, search-load or all");
 		}
 		Path out = Files.createDirectories(Path.of("target", "bench")).resolve("sut-" + scenario + ".md");
 		Files.writeString(out, bench.report);

@@ -10,6 +10,7 @@ import java.util.concurrent.Future;
 import dev.chargestorm.sut.chargepoint.ChargePointRegistry;
 import dev.chargestorm.sut.chargepoint.ChargePointRegistry.ChargePointProvisioning;
 import dev.chargestorm.sut.ocpp.message.CoreEnums.RegistrationStatus;
+import dev.chargestorm.sut.search.SearchProperties;
 import dev.chargestorm.sut.support.OcppTestClient;
 import dev.chargestorm.sut.support.OcppTestClient.HandshakeRefused;
 import dev.chargestorm.sut.support.SutIntegrationTest;
@@ -38,6 +39,14 @@ class HardenedProfileTest extends SutIntegrationTest {
 
 	@Autowired
 	private ChargePointRegistry registry;
+
+	@Autowired
+	private SearchProperties search;
+
+	@Test
+	void searchesAnswerFromTheCacheWhenTheDatabaseIsSlow() {
+		assertThat(this.search.degradedMode().enabled()).isTrue();
+	}
 
 	@Test
 	void unknownChargePointsGet404WhenAutoRegistrationIsOff() {

@@ -6,9 +6,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.chargestorm.sut.database.EmbeddedPostgresServer;
 import dev.chargestorm.sut.ocpp.message.CoreEnums.ChargePointStatus;
@@ -25,6 +31,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -195,7 +205,7 @@ class SpotSearchTest extends SutIntegrationTest {
 	}
 
 	@Test
-	void pagesHaveNoDuplicatesOrGapsWhileStatusesChangeBetweenThem() {
+	void pagesHaveNoDuplicatesOrGapsWhileStatusesChange() throws Exception {
 		double lat = 33.0;
 		double lng = 150.0;
 		Random random = new Random(7);
@@ -217,9 +227,30 @@ class SpotSearchTest extends SutIntegrationTest {
 		this.writer.upsert(spots);
 		Set<String> everySpot = new HashSet<>(spots.stream().map(SeedSpot::id).toList());
 		String at = "lat=" + lat + "&lng=" + lng + "&radiusKm=10&limit=7";
-		// WHEN paging, while odd spots flip between Available and Charging and new spots appear
-		List<JsonNode> all = page(at, random);
-		List<JsonNode> available = page(at + "&status=available", random);
+		// WHEN paging, while odd spots flip between Available and Charging (between pages and, from
+		// another thread, at any time) and new spots appear
+		List<JsonNode> all;
+		List<JsonNode> available;
+		AtomicBoolean paging = new AtomicBoolean(true);
+		ExecutorService flipper = Executors.newSingleThreadExecutor();
+		try {
+			Future<Integer> flips = flipper.submit(() -> {
+				int count = 0;
+				while (paging.get()) {
+					flipOddSpots();
+					count++;
+				}
+				return count;
+			});
+			all = page(at, random);
+			available = page(at + "&status=available", random);
+			paging.set(false);
+			assertThat(flips.get(30, TimeUnit.SECONDS)).isPositive();
+		}
+		finally {
+			paging.set(false);
+			flipper.shutdownNow();
+		}
 		// THEN
 		List<String> allIds = all.stream().map((spot) -> spot.get("id").asString()).toList();
 		assertThat(allIds).doesNotHaveDuplicates().containsAll(everySpot);
@@ -228,6 +259,14 @@ class SpotSearchTest extends SutIntegrationTest {
 		assertThat(availableIds).doesNotHaveDuplicates().containsAll(stable);
 		assertThat(available).extracting((spot) -> spot.get("distanceMeters").asLong()).isSorted();
 		assertThat(allIds.indexOf("PAGE-TWIN-A")).isLessThan(allIds.indexOf("PAGE-TWIN-B"));
+	}
+
+	private void flipOddSpots() {
+		this.jdbc.update("""
+				UPDATE connector_status SET status = CASE status WHEN 'Available' THEN 'Charging' ELSE 'Available' END,
+				    status_timestamp = now()
+				WHERE charge_point_id LIKE 'PAGE-CP%' AND right(charge_point_id, 1) IN ('1', '3', '5', '7', '9')
+				""");
 	}
 
 	private List<JsonNode> page(String query, Random random) {
@@ -241,11 +280,7 @@ class SpotSearchTest extends SutIntegrationTest {
 			page.get("spots").forEach(seen::add);
 			cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asString();
 			// the data changes between pages
-			this.jdbc.update("""
-					UPDATE connector_status SET status = CASE status WHEN 'Available' THEN 'Charging' ELSE 'Available' END,
-					    status_timestamp = now()
-					WHERE charge_point_id LIKE 'PAGE-CP%' AND right(charge_point_id, 1) IN ('1', '3', '5', '7', '9')
-					""");
+			flipOddSpots();
 			this.writer.upsert(List.of(spot("PAGE-NEW-" + pages + "-" + random.nextInt(1_000_000), 33.0, 150.0,
 					(random.nextDouble() - 0.5) * 6_000, 0, available("PAGE-NEWCP-" + pages + "-" + query.length()))));
 			pages++;
@@ -345,6 +380,37 @@ class SpotSearchTest extends SutIntegrationTest {
 		});
 		assertThat(one.statusCode()).isEqualTo(200);
 		assertThat(spotStatements).singleElement().satisfies((sql) -> assertThat(sql).doesNotContain("history"));
+	}
+
+	@Test
+	void theSearchReadsTheGeographicIndexNearestFirst() {
+		List<SeedSpot> spots = new ArrayList<>();
+		for (int i = 0; i < 200; i++) {
+			spots.add(spot("PLAN-" + i, 37.0, 150.0, (i % 20) * 150, (i / 20) * 150, available("PLAN-CP" + i)));
+		}
+		this.writer.upsert(spots);
+		this.jdbc.execute("ANALYZE");
+		Map.Entry<String, MapSqlParameterSource> statement = SearchStatements
+			.of("lat=37.0&lng=150.0&status=available&limit=5");
+		// WHEN explained the way the search pool runs it
+		List<String> plan = this.jdbc.execute((ConnectionCallback<List<String>>) (connection) -> {
+			SingleConnectionDataSource single = new SingleConnectionDataSource(connection, true);
+			NamedParameterJdbcTemplate session = new NamedParameterJdbcTemplate(single);
+			session.getJdbcTemplate().execute("SET enable_bitmapscan = off");
+			try {
+				return session.queryForList("EXPLAIN (ANALYZE, COSTS OFF) " + statement.getKey(), statement.getValue(),
+						String.class);
+			}
+			finally {
+				session.getJdbcTemplate().execute("RESET enable_bitmapscan");
+			}
+		});
+		// THEN a k-nearest-neighbour scan that stops after the page, no sort of the radius
+		String text = String.join("\n", plan);
+		assertThat(text).as(text).contains("Index Scan using spot_location on spot", "Order By:")
+			.doesNotContain("Bitmap", "Seq Scan on spot", "connector_status_history");
+		// page of 5 + 1 matches; at most a few more spots read, not the 100 or so in the radius
+		assertThat(text).as(text).containsPattern("Index Scan using spot_location on spot s \\(actual [^)]* rows=([6-9]|1[0-9]) loops=1");
 	}
 
 	/** What the search pool sent, without connection set-up and the pool's empty validation queries. */

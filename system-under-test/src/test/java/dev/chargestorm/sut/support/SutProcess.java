@@ -161,7 +161,22 @@ public final class SutProcess implements AutoCloseable {
 		return ProcessHandle.current().info().command().orElse("java");
 	}
 
+	/**
+	 * A free port below Linux's ephemeral range (32768 and up): the node binds it seconds after it
+	 * was chosen, and on a machine where other processes open tens of thousands of connections an
+	 * ephemeral port is often taken by an outgoing connection in between.
+	 */
 	private static int freePort() {
+		java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+		for (int attempt = 0; attempt < 100; attempt++) {
+			int candidate = random.nextInt(20_000, 32_000);
+			try (ServerSocket socket = new ServerSocket(candidate, 1, java.net.InetAddress.getLoopbackAddress())) {
+				return socket.getLocalPort();
+			}
+			catch (IOException ex) {
+				// taken, try another
+			}
+		}
 		try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
 			return socket.getLocalPort();
 		}
