@@ -56,9 +56,7 @@ final class SearchPool implements AutoCloseable {
 		// generic plan for a server-side prepared statement cannot know.
 		config.setConnectionInitSql("SET plan_cache_mode = force_custom_plan; SET statement_timeout = "
 				+ properties.statementTimeout().toMillis()
-				+ (properties.bitmapScan() ? "" : "; SET enable_bitmapscan = off")
-				+ (properties.explain() ? "; LOAD 'auto_explain'; SET auto_explain.log_min_duration = 0;"
-						+ " SET auto_explain.log_analyze = on; SET auto_explain.log_buffers = on" : ""));
+				+ (properties.bitmapScan() ? "" : "; SET enable_bitmapscan = off"));
 		logger.info("Search pool: {} connections at most, bitmap scans {}", properties.maximumSize(),
 				properties.bitmapScan() ? "on" : "off");
 		return new SearchPool(new HikariDataSource(config));

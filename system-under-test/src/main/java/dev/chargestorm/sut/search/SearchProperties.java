@@ -53,13 +53,10 @@ public record SearchProperties(@DefaultValue("1s") Duration queryTimeout, @Defau
 	 * docs/benchmarks.md)
 	 * @param url a JDBC URL of its own (for example through a proxy of its own), else the central
 	 * system's
-	 * @param explain diagnostics only: PostgreSQL logs the plan and timing of every search
-	 * statement ({@code auto_explain} with {@code ANALYZE}) to its log, which the embedded database
-	 * writes to the node's log
 	 */
 	public record Pool(@DefaultValue("4") @Min(1) @Max(100) int maximumSize,
 			@DefaultValue("500ms") Duration connectionTimeout, @DefaultValue("5s") Duration statementTimeout,
-			@DefaultValue("false") boolean bitmapScan, @Nullable String url, @DefaultValue("false") boolean explain) {
+			@DefaultValue("false") boolean bitmapScan, @Nullable String url) {
 	}
 
 	/**

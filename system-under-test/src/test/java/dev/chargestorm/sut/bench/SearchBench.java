@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -231,6 +232,7 @@ final class SearchBench {
 		long measureFrom = start + warmUp.toNanos();
 		long end = measureFrom + measured.toNanos();
 		String loadBefore = loadAverage();
+		Prometheus metricsBefore = Prometheus.scrape(port);
 		List<CompletableFuture<?>> inFlight = new ArrayList<>();
 		Random random = new Random(rate);
 		for (long due = start; due < end; due += period) {
@@ -265,7 +267,13 @@ final class SearchBench {
 			.exceptionally((failure) -> null)
 			.join();
 		Histogram histogram = recorder.getIntervalHistogram();
-		return new Result(rate, ok.get(), errors.get(), errorKinds, histogram, loadBefore, loadAverage());
+		Prometheus metricsAfter = Prometheus.scrape(port);
+		String[] fresh = { "endpoint=\"search\"", "outcome=\"fresh\"" };
+		TreeMap<Double, Double> before = metricsBefore.buckets("chargestorm_search_requests_seconds", fresh);
+		TreeMap<Double, Double> after = metricsAfter.buckets("chargestorm_search_requests_seconds", fresh);
+		String server = "server time of 200 answers (bucket upper bounds, warm-up included): p50 <= %.1f ms, p99 <= %.1f ms"
+			.formatted(Prometheus.quantile(before, after, 0.5) * 1000, Prometheus.quantile(before, after, 0.99) * 1000);
+		return new Result(rate, ok.get(), errors.get(), errorKinds, histogram, loadBefore, loadAverage(), server);
 	}
 
 	private static CompletableFuture<HttpResponse<byte[]>> send(HttpClient client, int port, String query) {
@@ -347,7 +355,7 @@ final class SearchBench {
 	}
 
 	private record Result(int rate, long ok, long errors, Map<String, Long> errorKinds, Histogram histogram,
-			String loadBefore, String loadAfter) {
+			String loadBefore, String loadAfter, String server) {
 
 		double p99Millis() {
 			return this.histogram.getValueAtPercentile(99) / 1000d;
@@ -355,10 +363,10 @@ final class SearchBench {
 
 		String summary() {
 			return ("%d answered 200, %d errors %s; latency from the due time: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms,"
-					+ " max %.1f ms; load average before [%s] after [%s]").formatted(this.ok, this.errors,
+					+ " max %.1f ms; %s; load average before [%s] after [%s]").formatted(this.ok, this.errors,
 							this.errorKinds, this.histogram.getValueAtPercentile(50) / 1000d,
 							this.histogram.getValueAtPercentile(90) / 1000d, p99Millis(),
-							this.histogram.getMaxValue() / 1000d, this.loadBefore, this.loadAfter);
+							this.histogram.getMaxValue() / 1000d, this.server, this.loadBefore, this.loadAfter);
 		}
 
 	}
