@@ -1,0 +1,78 @@
+package dev.chargestorm.chaos.junit;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.apiguardian.api.API;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Marks a test method as a chaos experiment. Before the method runs the extension starts the platform of
+ * {@link #topology()} (embedded runtime, seeded with {@link #spots()} charging spots), a charger fleet of the topology's
+ * size against {@code platform.chargerEndpoints()}, the open-loop search load at the topology's rate, the fault API
+ * wired to a {@code SteadyStateRun} of {@link #steadyState()}, and waits until the fleet is Accepted. The method
+ * receives any of {@link Experiment}, {@code RunningPlatform}, {@code Topology}, {@code Faults}, {@code Fleet},
+ * {@code SearchLoad}, {@code SteadyStateRun}, {@code InProcessSource} as parameters and calls
+ * {@link Experiment#inject} once. Afterwards, also on failure or timeout, everything is stopped and the report
+ * ({@code journal.json}, {@code report.html}, {@code summary.md}, {@code junit/TEST-steady-state.xml}, node logs,
+ * {@code faults.json}) is in {@code target/chaos-reports/<name>/}.
+ *
+ * <p>The seed ({@link #seed()}, or {@code -Dchargestorm.seed=N} to replay) decides the fleet, the search queries, the
+ * dataset and Toxiproxy's rolls; it is logged and published as a report entry.
+ */
+@API(status = API.Status.EXPERIMENTAL)
+@Target(ElementType.METHOD)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Test
+@ExtendWith(ChaosExperimentExtension.class)
+public @interface ChaosExperiment {
+
+    /** Report folder name; the method name when empty. */
+    String name() default "";
+
+    /** The {@code SteadyState} to judge against. */
+    String steadyState() default "charging-platform";
+
+    /**
+     * Steady-state YAML files, relative to the module directory (or the reactor root); loaded together, so a
+     * steady state may use the platform's SLOs. Ignored when {@link #declarations()} is set.
+     */
+    String[] sloFiles() default {"../steady-state/slo/charging-platform.yaml"};
+
+    /** Name of a static no-argument method of the test class returning steady-state {@code Declarations} (DSL). */
+    String declarations() default "";
+
+    /** Name of a static no-argument method of the test class returning the {@code Topology}; three zones if empty. */
+    String topology() default "";
+
+    /** Abort policy of the steady-state declarations to apply; none when empty. */
+    String abortPolicy() default "";
+
+    /** The run's seed, unless {@code -Dchargestorm.seed} is given. */
+    long seed() default 42;
+
+    /** Charging spots seeded at start (their charge points and id tags are what the fleet uses). */
+    int spots() default 2_000;
+
+    /** The fleet's persona mix ({@code charger-fleet} syntax). */
+    String personas() default "backoff-jitter";
+
+    /** Mean time between driver sessions per charger, in seconds; 0 for no sessions. */
+    int sessionEverySeconds() default 60;
+
+    /** Charger connections opened per second while the fleet starts. */
+    int fleetRampPerSecond() default 200;
+
+    /**
+     * Seconds of search load before the run starts (while the fleet connects), not recorded: fresh node JVMs are
+     * slow at first, and that is start-up, not the steady state.
+     */
+    int warmUpSeconds() default 30;
+
+    /** Whether the hypothesis must hold or the experiment is a known-bad control. */
+    Expectation expect() default Expectation.HOLDS;
+}

@@ -1,0 +1,22 @@
+package dev.chargestorm.chaos.runtime.embedded;
+
+import dev.chargestorm.chaos.runtime.PlatformRuntime;
+import dev.chargestorm.chaos.runtime.PlatformRuntimeProvider;
+import java.util.List;
+import org.apiguardian.api.API;
+
+/** {@code embedded}: {@link EmbeddedRuntime} with its defaults, the given seed and node properties. */
+@API(status = API.Status.EXPERIMENTAL)
+public final class EmbeddedRuntimeProvider implements PlatformRuntimeProvider {
+
+    @Override
+    public String name() {
+        return "embedded";
+    }
+
+    @Override
+    public PlatformRuntime create(long seed, List<String> nodeProperties) {
+        return new EmbeddedRuntime(EmbeddedRuntimeSettings.defaults().withSeed(seed)
+                .withNodeProperties(nodeProperties.toArray(String[]::new)));
+    }
+}
