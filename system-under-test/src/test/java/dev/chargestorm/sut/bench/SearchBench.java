@@ -216,6 +216,63 @@ final class SearchBench {
 				: "did not finish in 300 s") + "; last line: " + (lines.isEmpty() ? "-" : lines.get(lines.size() - 1)));
 	}
 
+	/**
+	 * CPU time the node and its PostgreSQL spend per search: independent of how busy the machine
+	 * is, so it gives the search's capacity on two idle cores even when the latencies cannot.
+	 */
+	void cpuPerSearch() throws Exception {
+		Path data = Files.createTempDirectory(Files.createDirectories(Path.of("target", "bench-databases")), "search-");
+		try (SutProcess sut = SutProcess.start(data, this.sutJvm, "--chargestorm.seed.spots=" + SPOTS,
+				"--chargestorm.search.degraded-mode.enabled=false")) {
+			long postmaster = Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).trim());
+			drive(sut.port(), 100, Duration.ofSeconds(10), Duration.ofSeconds(5));
+			for (int rate : new int[] { 50, 100 }) {
+				long nodeBefore = cpuMillis(sut.pid());
+				long databaseBefore = cpuMillisWithChildren(postmaster);
+				Result result = drive(sut.port(), rate, Duration.ZERO, Duration.ofSeconds(30));
+				long node = cpuMillis(sut.pid()) - nodeBefore;
+				long database = cpuMillisWithChildren(postmaster) - databaseBefore;
+				long searches = result.ok() + result.errors();
+				this.out.accept(("%d req/s for 30 s: %s%n  CPU per search: node %.2f ms, PostgreSQL %.2f ms, together %.2f ms"
+						+ " (%d searches); two idle cores would serve at most about %.0f searches/s")
+					.formatted(rate, result.summary(), (double) node / searches, (double) database / searches,
+							(double) (node + database) / searches, searches, 2_000.0 * searches / (node + database)));
+			}
+		}
+	}
+
+	/** utime + stime of a process, in ms (USER_HZ 100). */
+	private static long cpuMillis(long pid) {
+		try {
+			String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+			return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+		}
+		catch (IOException | RuntimeException ex) {
+			return 0;
+		}
+	}
+
+	/** CPU of a process and its live children (the postmaster and its backends). */
+	private static long cpuMillisWithChildren(long pid) throws IOException {
+		long total = cpuMillis(pid);
+		try (var processes = Files.list(Path.of("/proc"))) {
+			for (Path process : processes.filter((path) -> path.getFileName().toString().matches("[0-9]+")).toList()) {
+				try {
+					String stat = Files.readString(process.resolve("stat"));
+					String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+					if (Long.parseLong(fields[1]) == pid) {
+						total += cpuMillis(Long.parseLong(process.getFileName().toString()));
+					}
+				}
+				catch (IOException | RuntimeException ex) {
+					// gone
+				}
+			}
+		}
+		return total;
+	}
+
 	private void report(Result result) {
 		this.out.accept(result.summary());
 	}

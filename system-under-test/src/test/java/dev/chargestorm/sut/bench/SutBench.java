@@ -68,6 +68,10 @@ public final class SutBench {
 				bench.line("\n## Search API under load: 30,000 spots (" + String.join(" ", SUT_JVM) + ")");
 				new SearchBench(bench::line, SUT_JVM).run(false, true);
 			}
+			case "search-cpu" -> {
+				bench.line("\n## Search API: CPU per search, 30,000 spots (" + String.join(" ", SUT_JVM) + ")");
+				new SearchBench(bench::line, SUT_JVM).cpuPerSearch();
+			}
 			case "search-plans" -> {
 				bench.line("\n## Search statement plans: 30,000 spots");
 				new SearchBench(bench::line, SUT_JVM).run(true, false);
@@ -85,7 +89,7 @@ public final class SutBench {
 				bench.storm(10_000, "hardened");
 			}
 			default -> throw new IllegalArgumentException(
-					"Unknown scenario '" + scenario + "'; use idle, throughput, storm, search, search-plans, search-load or all");
+					"Unknown scenario '" + scenario + "'; use idle, throughput, storm, search, search-plans, search-load, search-cpu or all");
 		}
 		Path out = Files.createDirectories(Path.of("target", "bench")).resolve("sut-" + scenario + ".md");
 		Files.writeString(out, bench.report);
