@@ -67,7 +67,8 @@ public final class FleetCommand implements Callable<Integer> {
     @Nullable Path summary;
 
     @Option(names = "--acknowledged-ids", paramLabel = "FILE",
-            description = "Write the ids of every transaction message the central system acknowledged, one a line.")
+            description = "Write the ids of every transaction message the central system acknowledged, one a line "
+                    + "(with --processes: one file per process, FILE.<index of its first charger>).")
     @Nullable Path acknowledgedIds;
 
     @Option(names = "--processes", defaultValue = "1",
