@@ -43,6 +43,23 @@ class TimeoutTest {
     }
 
     @Test
+    void heartbeatsFollowTheIntervalTheBootAnswerGave() {
+        try (ScriptedCentralSystem sut = ScriptedCentralSystem.start(action -> switch (action) {
+            case "BootNotification" -> "{\"status\":\"Accepted\",\"currentTime\":\"2026-12-02T10:00:00Z\",\"interval\":1}";
+            case "Heartbeat" -> "{\"currentTime\":\"2026-12-02T10:00:00Z\"}";
+            default -> "{}";
+        });
+                Fleet fleet = Fleet.start(FleetSettings.builder(sut.url()).chargers(1).build())) {
+            fleet.awaitAccepted(1, Duration.ofSeconds(20));
+            long start = System.nanoTime();
+            await().atMost(Duration.ofSeconds(20)).until(() -> fleet.metrics().sentCount("Heartbeat") >= 3);
+            // three heartbeats at 1 s take about 3 s, not the 300 s fallback
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(1500),
+                    Duration.ofSeconds(15));
+        }
+    }
+
+    @Test
     void anUnansweredBootIsRetried() {
         try (ScriptedCentralSystem sut = ScriptedCentralSystem.start(action -> null);
                 Fleet fleet = Fleet.start(FleetSettings.builder(sut.url()).chargers(1)
