@@ -228,6 +228,13 @@ public final class ChargePoint implements ConnectionEvents {
             fatal.accept(failure.fatalMessage());
             return;
         }
+        Long retryAfter = failure.retryAfterSeconds();
+        if (retryAfter != null && spec.persona().honoursRetryAfter()) {
+            Duration delay = spec.persona().reconnect().delay(redials++, redialRandom);
+            Duration wait = delay.compareTo(Duration.ofSeconds(retryAfter)) >= 0 ? delay : Duration.ofSeconds(retryAfter);
+            redialTimer = loop.schedule(this::dial, wait.toNanos(), TimeUnit.NANOSECONDS);
+            return;
+        }
         scheduleRedial();
     }
 
