@@ -90,6 +90,13 @@ public final class ChargePoint implements ConnectionEvents {
         java.util.Arrays.fill(status, "Available");
         this.password = spec.password();
         this.driver = new Driver(this, spec, behaviour, metrics, outbox, loop);
+        if (spec.persona().reconnectsOnTimeout()) {
+            this.outbox.afterTimeout = () -> {
+                if (channel != null) {
+                    channel.close();
+                }
+            };
+        }
     }
 
     public String id() {

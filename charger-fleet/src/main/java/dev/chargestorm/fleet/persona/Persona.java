@@ -11,13 +11,14 @@ import java.util.List;
  * @param ignoresPending non-compliant: treats Pending as Accepted and sends its normal traffic at once
  * @param postConnect what it sends after a reconnect
  * @param honoursRetryAfter waits at least the Retry-After of a refused handshake (429, 503) before redialling
+ * @param reconnectsOnTimeout drops its connection (and redials) when a CALL gets no answer in time
  */
 public record Persona(ReconnectStrategy reconnect, boolean ignoresPending, PostConnect postConnect,
-        boolean honoursRetryAfter) {
+        boolean honoursRetryAfter, boolean reconnectsOnTimeout) {
 
     /** Compliant firmware that redials at once. */
     public static Persona immediate() {
-        return new Persona(new ReconnectStrategy.Immediate(), false, PostConnect.COMPLIANT, false);
+        return new Persona(new ReconnectStrategy.Immediate(), false, PostConnect.COMPLIANT, false, false);
     }
 
     /** The persona-string form, e.g. {@code backoff-jitter:1s/60s+boot-every-connect}. */
@@ -35,6 +36,9 @@ public record Persona(ReconnectStrategy reconnect, boolean ignoresPending, PostC
         }
         if (honoursRetryAfter) {
             parts.add("honour-retry-after");
+        }
+        if (reconnectsOnTimeout) {
+            parts.add("reconnect-on-timeout");
         }
         return String.join("+", parts);
     }
