@@ -38,6 +38,9 @@ public final class Fleet implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Fleet.class);
 
+    /** Chargers one process should hold: the open-file limit here is 20,000, and each charger is a socket. */
+    public static final int MAX_PER_PROCESS = 15_000;
+
     private final FleetSettings settings;
     private final FleetMetrics metrics;
     private final Transport transport;
@@ -53,6 +56,11 @@ public final class Fleet implements AutoCloseable {
 
     /** Builds the fleet from the seed and starts connecting at the configured ramp. */
     public static Fleet start(FleetSettings settings, FleetListener... listeners) {
+        if (settings.chargers() > MAX_PER_PROCESS) {
+            LOG.warn("{} chargers in one process: more than {} usually exceed the open-file limit (one socket each); "
+                    + "spread them over processes (FleetProcesses, or the CLI's --processes)", settings.chargers(),
+                    MAX_PER_PROCESS);
+        }
         FleetMetrics metrics = new FleetMetrics(settings.chargers(), settings.keepAcknowledgedIds());
         for (FleetListener listener : listeners) {
             metrics.addListener(listener);

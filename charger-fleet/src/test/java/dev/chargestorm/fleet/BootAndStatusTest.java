@@ -45,6 +45,21 @@ class BootAndStatusTest {
     }
 
     @Test
+    void aCleanCloseByTheCentralSystemIsRedialledToo(CentralSystem sut) {
+        try (Fleet fleet = Fleet.start(FleetSettings.builder(sut.url()).chargers(3).idPrefix("CLEAN-")
+                .personas(PersonaMix.parse("fixed:500ms")).build())) {
+            fleet.awaitAccepted(3, Duration.ofSeconds(30));
+            // WHEN the central system closes every connection with a close frame (1000, normal closure)
+            assertThat(sut.adminPost(0, "/admin/disconnect", "{\"fraction\":1.0,\"mode\":\"CLEAN\",\"closeCode\":1000}")
+                    .statusCode()).isEqualTo(202);
+            // THEN every charger redials (SAP simulator issue 2016 was a simulator that did not)
+            await().atMost(Duration.ofSeconds(30)).until(() -> fleet.metrics().connectOutcomeCount("ok") >= 6
+                    && fleet.metrics().acceptedCount() == 3);
+            assertThat(fleet.metrics().reconnectHistogram("fixed:500ms").getMinValue()).isGreaterThanOrEqualTo(500);
+        }
+    }
+
+    @Test
     void aPendingChargerWaitsTheIntervalAndSendsNothingElse(CentralSystem sut) {
         sut.provisionChargePoints("[{\"chargePointId\":\"PEND-000001\",\"registrationStatus\":\"Pending\"}]");
         try (Fleet fleet = Fleet.start(FleetSettings.builder(sut.url()).chargers(1).idPrefix("PEND-").build())) {

@@ -29,6 +29,16 @@ class HandshakeRedialTest {
     }
 
     @Test
+    void aChargerThatHonoursRetryAfterWaitsAtLeastThatLong() {
+        try (RefusingServer server = RefusingServer.answering(503, "Service Unavailable", "1");
+                Fleet fleet = Fleet.start(FleetSettings.builder(server.url()).chargers(1)
+                        .personas(PersonaMix.parse("fixed:100ms+honour-retry-after")).build())) {
+            await().atMost(Duration.ofSeconds(20)).until(() -> server.arrivals().size() >= 3);
+            assertThat(gapsMillis(server.arrivals())).allSatisfy(gap -> assertThat(gap).isBetween(950L, 3_000L));
+        }
+    }
+
+    @Test
     void anImmediateChargerRedialsAfter429WithinMilliseconds() {
         try (RefusingServer server = RefusingServer.answering(429, "Too Many Requests", null);
                 Fleet fleet = Fleet.start(FleetSettings.builder(server.url()).chargers(1).build())) {

@@ -3,6 +3,7 @@ package dev.chargestorm.fleet;
 import java.time.Duration;
 
 import dev.chargestorm.fleet.metrics.FleetSummary;
+import dev.chargestorm.fleet.persona.PersonaMix;
 import dev.chargestorm.fleet.support.ScriptedCentralSystem;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +40,42 @@ class TimeoutTest {
             assertThat(sut.received()).startsWith("BootNotification").contains("Authorize", "StartTransaction");
             assertThat(sut.received().stream().filter("MeterValues"::equals).count())
                     .isGreaterThanOrEqualTo(3 * summary.discarded().get("MeterValues"));
+        }
+    }
+
+    @Test
+    void heartbeatsFollowTheIntervalTheBootAnswerGave() {
+        try (ScriptedCentralSystem sut = ScriptedCentralSystem.start(action -> switch (action) {
+            case "BootNotification" -> "{\"status\":\"Accepted\",\"currentTime\":\"2026-12-02T10:00:00Z\",\"interval\":1}";
+            case "Heartbeat" -> "{\"currentTime\":\"2026-12-02T10:00:00Z\"}";
+            default -> "{}";
+        });
+                Fleet fleet = Fleet.start(FleetSettings.builder(sut.url()).chargers(1).build())) {
+            fleet.awaitAccepted(1, Duration.ofSeconds(20));
+            long start = System.nanoTime();
+            await().atMost(Duration.ofSeconds(20)).until(() -> fleet.metrics().sentCount("Heartbeat") >= 3);
+            // three heartbeats at 1 s take about 3 s, not the 300 s fallback
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(1500),
+                    Duration.ofSeconds(15));
+        }
+    }
+
+    @Test
+    void aChargerThatReconnectsOnTimeoutDropsItsConnection() {
+        try (ScriptedCentralSystem sut = ScriptedCentralSystem.start(action -> switch (action) {
+            case "BootNotification" -> "{\"status\":\"Accepted\",\"currentTime\":\"2026-12-02T10:00:00Z\",\"interval\":300}";
+            case "StatusNotification" -> null;
+            default -> "{}";
+        });
+                Fleet fleet = Fleet.start(FleetSettings.builder(sut.url()).chargers(1)
+                        .personas(PersonaMix.parse("fixed:200ms+reconnect-on-timeout"))
+                        .callTimeout(Duration.ofMillis(300)).build())) {
+            // the StatusNotification after the Boot goes unanswered: the charger drops the socket and redials
+            await().atMost(Duration.ofSeconds(20)).until(() -> fleet.metrics().connectOutcomeCount("ok") >= 2
+                    && fleet.metrics().acceptedCount() == 1);
+            assertThat(fleet.summary().callTimeouts()).isGreaterThanOrEqualTo(1);
+            assertThat(fleet.metrics().reconnectHistogram("fixed:200ms+reconnect-on-timeout").getMinValue())
+                    .isGreaterThanOrEqualTo(200);
         }
     }
 

@@ -8,7 +8,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -21,7 +20,6 @@ import dev.chargestorm.fleet.ocpp.FrameCodec;
 import dev.chargestorm.fleet.ocpp.MalformedFrameException;
 import dev.chargestorm.fleet.persona.PostConnect;
 import dev.chargestorm.fleet.plan.ChargerSpec;
-import dev.chargestorm.fleet.plan.FleetPlan;
 import dev.chargestorm.fleet.transport.ConnectFailure;
 import dev.chargestorm.fleet.transport.ConnectionEvents;
 import dev.chargestorm.fleet.transport.Transport;
@@ -41,7 +39,6 @@ public final class ChargePoint implements ConnectionEvents {
     private static final Logger LOG = LoggerFactory.getLogger(ChargePoint.class);
     private static final Duration FALLBACK_BOOT_INTERVAL = Duration.ofSeconds(60);
     private static final int FALLBACK_HEARTBEAT_SECONDS = 300;
-    private static final int CHARGING_WATTS = 11_000;
 
     private final ChargerSpec spec;
     private final Behaviour behaviour;
@@ -49,16 +46,12 @@ public final class ChargePoint implements ConnectionEvents {
     private final FleetMetrics metrics;
     private final EventLoop loop;
     private final SplittableRandom redialRandom;
-    private final SplittableRandom driverRandom;
-    private final SplittableRandom sessionRandom;
     private final SplittableRandom answerRandom;
     private final ChargerTrack track;
     private final Outbox outbox;
     private final Consumer<String> fatal;
     private final String[] status;
-    private final boolean[] inoperative;
-    private final boolean[] inoperativeAfterSession;
-    private final Session[] sessions;
+    private final Driver driver;
 
     private @Nullable Channel channel;
     private @Nullable URI current;
@@ -76,12 +69,9 @@ public final class ChargePoint implements ConnectionEvents {
     private long offlineUntilNanos;
     private long bootSentNanos;
     private int heartbeatSeconds;
-    private int meterSeconds;
-    private long meterWh;
     private @Nullable ScheduledFuture<?> redialTimer;
     private @Nullable ScheduledFuture<?> bootTimer;
     private @Nullable ScheduledFuture<?> heartbeatTimer;
-    private @Nullable ScheduledFuture<?> sessionTimer;
 
     public ChargePoint(ChargerSpec spec, Behaviour behaviour, Transport transport, FleetMetrics metrics,
             Consumer<String> fatal) {
@@ -92,20 +82,21 @@ public final class ChargePoint implements ConnectionEvents {
         this.fatal = fatal;
         this.loop = transport.nextLoop();
         this.redialRandom = Schedules.redial(spec);
-        this.driverRandom = Schedules.driver(spec);
-        this.sessionRandom = Schedules.sessions(spec);
         this.answerRandom = Schedules.answers(spec);
         this.track = new ChargerTrack(spec.id(), spec.persona().name());
         this.outbox = new Outbox(spec.id(), loop, metrics, track, behaviour.callTimeout().toNanos(),
                 behaviour.transactionMessageAttempts(), behaviour.transactionMessageRetryInterval().toNanos());
         this.status = new String[spec.connectors() + 1];
         java.util.Arrays.fill(status, "Available");
-        this.inoperative = new boolean[spec.connectors() + 1];
-        this.inoperativeAfterSession = new boolean[spec.connectors() + 1];
-        this.sessions = new Session[spec.connectors() + 1];
         this.password = spec.password();
-        this.meterSeconds = (int) Math.max(1, behaviour.meterValueInterval().toSeconds());
-        this.meterWh = 1_000L * driverRandom.nextInt(100_000);
+        this.driver = new Driver(this, spec, behaviour, metrics, outbox, loop);
+        if (spec.persona().reconnectsOnTimeout()) {
+            this.outbox.afterTimeout = () -> {
+                if (channel != null) {
+                    channel.close();
+                }
+            };
+        }
     }
 
     public String id() {
@@ -128,12 +119,7 @@ public final class ChargePoint implements ConnectionEvents {
             cancel(redialTimer);
             cancel(bootTimer);
             cancel(heartbeatTimer);
-            cancel(sessionTimer);
-            for (Session session : sessions) {
-                if (session != null) {
-                    session.cancelTimers();
-                }
-            }
+            driver.stop();
             outbox.stop();
             if (channel != null) {
                 channel.close();
@@ -166,7 +152,7 @@ public final class ChargePoint implements ConnectionEvents {
     /** A driver plugs in and presents a card now (Authorize, then StartTransaction), if a connector is free. */
     public void plugIn() {
         loop.execute(() -> {
-            if (!tryStartLocalSession()) {
+            if (!driver.tryStartLocalSession()) {
                 metrics.sessionFailed("no-free-connector", 0);
             }
         });
@@ -174,13 +160,7 @@ public final class ChargePoint implements ConnectionEvents {
 
     /** Every driver unplugs now (StopTransaction, reason Local). */
     public void unplugAll() {
-        loop.execute(() -> {
-            for (Session session : sessions) {
-                if (session != null) {
-                    stopSession(session, "Local");
-                }
-            }
-        });
+        loop.execute(() -> driver.stopAll("Local"));
     }
 
     // ---- connection lifecycle ----
@@ -253,6 +233,13 @@ public final class ChargePoint implements ConnectionEvents {
         lastFailed = current;
         if (failure.fatal()) {
             fatal.accept(failure.fatalMessage());
+            return;
+        }
+        Long retryAfter = failure.retryAfterSeconds();
+        if (retryAfter != null && spec.persona().honoursRetryAfter()) {
+            Duration delay = spec.persona().reconnect().delay(redials++, redialRandom);
+            Duration wait = delay.compareTo(Duration.ofSeconds(retryAfter)) >= 0 ? delay : Duration.ofSeconds(retryAfter);
+            redialTimer = loop.schedule(this::dial, wait.toNanos(), TimeUnit.NANOSECONDS);
             return;
         }
         scheduleRedial();
@@ -387,7 +374,7 @@ public final class ChargePoint implements ConnectionEvents {
         }
         redials = 0;
         startHeartbeat();
-        scheduleNextSession();
+        driver.scheduleNextSession();
     }
 
     private void startHeartbeat() {
@@ -407,7 +394,7 @@ public final class ChargePoint implements ConnectionEvents {
         }
     }
 
-    private void setStatus(int connector, String newStatus) {
+    void setStatus(int connector, String newStatus) {
         if (newStatus.equals(status[connector])) {
             return;
         }
@@ -430,213 +417,6 @@ public final class ChargePoint implements ConnectionEvents {
             return payload;
         }, false, triggered, payload -> {
         }));
-    }
-
-    // ---- driver sessions ----
-
-    private void scheduleNextSession() {
-        Duration every = behaviour.sessionEvery();
-        if (every.isZero() || stopped || (sessionTimer != null && !sessionTimer.isDone())) {
-            return;
-        }
-        long delay = Schedules.nextGapMillis(sessionRandom, every);
-        sessionTimer = loop.schedule(() -> {
-            sessionTimer = null;
-            if (online) {
-                tryStartLocalSession();
-            }
-            scheduleNextSession();
-        }, Math.max(1, delay), TimeUnit.MILLISECONDS);
-    }
-
-    private int freeConnector(int wanted) {
-        if (wanted > 0) {
-            return wanted < sessions.length && sessions[wanted] == null && !inoperative[wanted] && !inoperative[0]
-                    ? wanted : -1;
-        }
-        for (int connector = 1; connector < sessions.length; connector++) {
-            if (sessions[connector] == null && !inoperative[connector] && !inoperative[0]) {
-                return connector;
-            }
-        }
-        return -1;
-    }
-
-    private boolean tryStartLocalSession() {
-        int connector = freeConnector(0);
-        if (connector < 0) {
-            return false;
-        }
-        String idTag = FleetPlan.idTag(1 + driverRandom.nextInt(behaviour.idTags()));
-        Session session = new Session(connector, idTag, System.nanoTime(), meterWh);
-        sessions[connector] = session;
-        setStatus(connector, "Preparing");
-        ObjectNode authorize = FrameCodec.object().put("idTag", idTag);
-        outbox.send(new Outbox.Message("Authorize", () -> authorize, false, false, new Outbox.Reply() {
-            @Override
-            public void result(ObjectNode payload) {
-                if (session.stopping) {
-                    return;
-                }
-                String answer = payload.path("idTagInfo").path("status").asString("");
-                if ("Accepted".equals(answer)) {
-                    beginTransaction(session);
-                } else {
-                    failSession(session, "authorize-" + answer.toLowerCase(Locale.ROOT));
-                }
-            }
-
-            @Override
-            public void error(String code) {
-                if (!session.stopping) {
-                    failSession(session, "authorize-callerror");
-                }
-            }
-
-            @Override
-            public void timeout() {
-                if (!session.stopping) {
-                    failSession(session, "authorize-timeout");
-                }
-            }
-
-            @Override
-            public void lost() {
-                if (!session.stopping) {
-                    failSession(session, "authorize-connection-lost");
-                }
-            }
-        }));
-        return true;
-    }
-
-    private void failSession(Session session, String reason) {
-        metrics.sessionFailed(reason, System.nanoTime() - session.startedNanos);
-        endSession(session);
-    }
-
-    private void endSession(Session session) {
-        session.cancelTimers();
-        if (sessions[session.connectorId] == session) {
-            sessions[session.connectorId] = null;
-        }
-        if (inoperativeAfterSession[session.connectorId]) {
-            inoperativeAfterSession[session.connectorId] = false;
-            inoperative[session.connectorId] = true;
-        }
-        setStatus(session.connectorId, inoperative[session.connectorId] ? "Unavailable" : "Available");
-    }
-
-    private void beginTransaction(Session session) {
-        session.transactionBegun = true;
-        Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        ObjectNode start = FrameCodec.object();
-        start.put("connectorId", session.connectorId);
-        start.put("idTag", session.idTag);
-        start.put("meterStart", session.meterStart);
-        start.put("timestamp", at.toString());
-        outbox.send(new Outbox.Message("StartTransaction", () -> start, true, false, new Outbox.Reply() {
-            @Override
-            public void result(ObjectNode payload) {
-                int transactionId = payload.path("transactionId").asInt(0);
-                session.transactionId = transactionId;
-                metrics.acknowledged("StartTransaction:" + spec.id() + ":" + session.connectorId + ":" + transactionId);
-                String answer = payload.path("idTagInfo").path("status").asString("");
-                if ("Accepted".equals(answer)) {
-                    metrics.sessionStarted(System.nanoTime() - session.startedNanos);
-                } else {
-                    metrics.sessionFailed("start-" + answer.toLowerCase(Locale.ROOT),
-                            System.nanoTime() - session.startedNanos);
-                    stopSession(session, "DeAuthorized");
-                }
-            }
-
-            @Override
-            public void discarded() {
-                session.startDiscarded = true;
-                if (!session.stopping) {
-                    metrics.sessionFailed("start-discarded", System.nanoTime() - session.startedNanos);
-                    endSession(session);
-                }
-            }
-        }));
-        setStatus(session.connectorId, "Charging");
-        long meterNanos = TimeUnit.SECONDS.toNanos(meterSeconds);
-        session.meterTimer = loop.scheduleAtFixedRate(() -> meterValue(session), meterNanos, meterNanos,
-                TimeUnit.NANOSECONDS);
-        Duration mean = behaviour.sessionDuration();
-        if (!mean.isZero()) {
-            long length = (long) (mean.toMillis() * (0.5 + driverRandom.nextDouble()));
-            session.stopTimer = loop.schedule(() -> stopSession(session, "Local"), Math.max(1, length),
-                    TimeUnit.MILLISECONDS);
-        }
-    }
-
-    private void meterValue(Session session) {
-        if (session.stopping || session.startDiscarded) {
-            return;
-        }
-        session.meterWh += (long) CHARGING_WATTS * meterSeconds / 3600;
-        meterWh = Math.max(meterWh, session.meterWh);
-        long wh = session.meterWh;
-        Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        outbox.send(new Outbox.Message("MeterValues", () -> {
-            if (session.startDiscarded || session.transactionId == null) {
-                return null;
-            }
-            return meterValuesPayload(session.connectorId, session.transactionId, at, wh, "Sample.Periodic");
-        }, true, false, payload -> metrics.acknowledged("MeterValues:" + spec.id() + ":" + session.connectorId + ":"
-                + session.transactionId + ":" + at.toEpochMilli())));
-    }
-
-    private static ObjectNode meterValuesPayload(int connectorId, @Nullable Integer transactionId, Instant at, long wh,
-            String context) {
-        ObjectNode payload = FrameCodec.object();
-        payload.put("connectorId", connectorId);
-        if (transactionId != null) {
-            payload.put("transactionId", transactionId);
-        }
-        ObjectNode sample = payload.putArray("meterValue").addObject();
-        sample.put("timestamp", at.toString());
-        ObjectNode value = sample.putArray("sampledValue").addObject();
-        value.put("value", Long.toString(wh));
-        value.put("context", context);
-        value.put("measurand", "Energy.Active.Import.Register");
-        value.put("unit", "Wh");
-        return payload;
-    }
-
-    private void stopSession(Session session, String reason) {
-        if (session.stopping) {
-            return;
-        }
-        session.stopping = true;
-        session.cancelTimers();
-        if (!session.transactionBegun) {
-            // the driver left while the card was being checked: no transaction to stop
-            failSession(session, "driver-left-before-start");
-            return;
-        }
-        long meterStop = session.meterWh + driverRandom.nextInt(100);
-        meterWh = Math.max(meterWh, meterStop);
-        Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        if (!session.startDiscarded && sessions[session.connectorId] == session) {
-            outbox.send(new Outbox.Message("StopTransaction", () -> {
-                if (session.startDiscarded || session.transactionId == null) {
-                    return null;
-                }
-                ObjectNode payload = FrameCodec.object();
-                payload.put("transactionId", session.transactionId);
-                payload.put("idTag", session.idTag);
-                payload.put("meterStop", meterStop);
-                payload.put("timestamp", at.toString());
-                payload.put("reason", reason);
-                return payload;
-            }, true, false, payload -> metrics.acknowledged("StopTransaction:" + spec.id() + ":"
-                    + session.transactionId)));
-        }
-        setStatus(session.connectorId, "Finishing");
-        endSession(session);
     }
 
     // ---- central-system calls ----
@@ -675,68 +455,37 @@ public final class ChargePoint implements ConnectionEvents {
     }
 
     int freeConnectorFor(int wanted) {
-        return freeConnector(wanted);
+        return driver.freeConnector(wanted);
     }
 
     void remoteStart(int connector, String idTag, long receivedNanos) {
-        if (sessions[connector] != null) {
-            metrics.sessionFailed("remote-connector-busy", System.nanoTime() - receivedNanos);
-            return;
-        }
-        Session session = new Session(connector, idTag, receivedNanos, meterWh);
-        sessions[connector] = session;
-        setStatus(connector, "Preparing");
-        beginTransaction(session);
+        driver.remoteStart(connector, idTag, receivedNanos);
     }
 
     boolean remoteStop(int transactionId) {
-        for (Session session : sessions) {
-            if (session != null && session.transactionId != null && session.transactionId == transactionId) {
-                stopSession(session, "Remote");
-                return true;
-            }
-        }
-        return false;
-    }
-
-    boolean hasSession(int connector) {
-        return connector > 0 && connector < sessions.length && sessions[connector] != null;
+        return driver.remoteStop(transactionId);
     }
 
     void unlock(int connector) {
-        Session session = sessions[connector];
-        if (session != null) {
-            stopSession(session, "UnlockCommand");
-        }
+        driver.unlock(connector);
     }
 
     /** @return Accepted or Scheduled */
     String changeAvailability(int connector, boolean operative) {
-        String result = "Accepted";
-        int from = connector == 0 ? 0 : connector;
-        int to = connector == 0 ? spec.connectors() : connector;
-        for (int c = from; c <= to; c++) {
-            if (!operative && c > 0 && sessions[c] != null) {
-                inoperativeAfterSession[c] = true;
-                result = "Scheduled";
-                continue;
-            }
-            inoperative[c] = !operative;
-            inoperativeAfterSession[c] = false;
-            if (c > 0 || connector == 0) {
-                setStatus(c, operative ? (sessions[c] != null && c > 0 ? "Charging" : "Available") : "Unavailable");
-            }
-        }
-        return result;
+        return driver.changeAvailability(connector, operative);
+    }
+
+    void triggerMeterValues(int connector) {
+        driver.triggerMeterValues(connector);
+    }
+
+    boolean isOnline() {
+        return online;
     }
 
     void reset(String type) {
         String reason = "Hard".equals(type) ? "HardReset" : "SoftReset";
-        for (Session session : sessions) {
-            if (session != null) {
-                stopSession(session, reason);
-            }
-        }
+        driver.stopAll(reason);
         // give the queued StopTransactions a moment on the wire, then reboot
         loop.schedule(() -> {
             bootNeeded = true;
@@ -770,22 +519,6 @@ public final class ChargePoint implements ConnectionEvents {
         }
     }
 
-    void triggerMeterValues(int connector) {
-        int from = connector > 0 ? connector : 1;
-        int to = connector > 0 ? connector : spec.connectors();
-        Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        for (int c = from; c <= to; c++) {
-            Session session = sessions[c];
-            long wh = session == null ? meterWh : session.meterWh;
-            Integer transactionId = session == null ? null : session.transactionId;
-            int connectorId = c;
-            outbox.send(new Outbox.Message("MeterValues",
-                    () -> meterValuesPayload(connectorId, transactionId, at, wh, "Trigger"), false, true,
-                    payload -> {
-                    }));
-        }
-    }
-
     void triggerNotification(String action) {
         outbox.send(new Outbox.Message(action, () -> FrameCodec.object().put("status", "Idle"), false, true,
                 payload -> {
@@ -804,11 +537,11 @@ public final class ChargePoint implements ConnectionEvents {
     }
 
     int meterSeconds() {
-        return meterSeconds;
+        return driver.meterSeconds();
     }
 
     void meterSeconds(int seconds) {
-        meterSeconds = Math.max(1, seconds);
+        driver.meterSeconds(seconds);
     }
 
     int transactionMessageAttempts() {

@@ -80,6 +80,9 @@ final class Outbox {
     private long nextId;
     int attemptsLimit;
     long retryIntervalNanos;
+    /** Runs after a CALL timed out and was dealt with (the persona may drop the connection). */
+    Runnable afterTimeout = () -> {
+    };
 
     Outbox(String chargerId, EventLoop loop, FleetMetrics metrics, ChargerTrack track, long callTimeoutNanos,
             int attemptsLimit, long retryIntervalNanos) {
@@ -179,6 +182,7 @@ final class Outbox {
             message.reply.timeout();
         }
         pump();
+        afterTimeout.run();
     }
 
     private @Nullable Message answered(String uniqueId) {

@@ -57,7 +57,8 @@ public final class FleetCommand implements Callable<Integer> {
     @Option(names = "--persona", defaultValue = "immediate", paramLabel = "MIX",
             description = "Persona mix, e.g. immediate=0.7,backoff-jitter=0.3; traits: immediate, fixed[:30s], "
                     + "exponential[:1s/120s], backoff-jitter[:1s/60s], retry-backoff[:3s/10s/3], ignore-pending, "
-                    + "boot-every-connect, status-every-connect, joined by '+' (default: ${DEFAULT-VALUE}).")
+                    + "honour-retry-after, reconnect-on-timeout, boot-every-connect, status-every-connect, joined by '+' "
+                    + "(default: ${DEFAULT-VALUE}).")
     String persona;
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed for the fleet and its schedule (default: ${DEFAULT-VALUE}).")
@@ -67,7 +68,8 @@ public final class FleetCommand implements Callable<Integer> {
     @Nullable Path summary;
 
     @Option(names = "--acknowledged-ids", paramLabel = "FILE",
-            description = "Write the ids of every transaction message the central system acknowledged, one a line.")
+            description = "Write the ids of every transaction message the central system acknowledged, one a line "
+                    + "(with --processes: one file per process, FILE.<index of its first charger>).")
     @Nullable Path acknowledgedIds;
 
     @Option(names = "--processes", defaultValue = "1",

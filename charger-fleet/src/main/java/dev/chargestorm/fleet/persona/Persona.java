@@ -10,12 +10,15 @@ import java.util.List;
  * @param reconnect the redial strategy
  * @param ignoresPending non-compliant: treats Pending as Accepted and sends its normal traffic at once
  * @param postConnect what it sends after a reconnect
+ * @param honoursRetryAfter waits at least the Retry-After of a refused handshake (429, 503) before redialling
+ * @param reconnectsOnTimeout drops its connection (and redials) when a CALL gets no answer in time
  */
-public record Persona(ReconnectStrategy reconnect, boolean ignoresPending, PostConnect postConnect) {
+public record Persona(ReconnectStrategy reconnect, boolean ignoresPending, PostConnect postConnect,
+        boolean honoursRetryAfter, boolean reconnectsOnTimeout) {
 
     /** Compliant firmware that redials at once. */
     public static Persona immediate() {
-        return new Persona(new ReconnectStrategy.Immediate(), false, PostConnect.COMPLIANT);
+        return new Persona(new ReconnectStrategy.Immediate(), false, PostConnect.COMPLIANT, false, false);
     }
 
     /** The persona-string form, e.g. {@code backoff-jitter:1s/60s+boot-every-connect}. */
@@ -30,6 +33,12 @@ public record Persona(ReconnectStrategy reconnect, boolean ignoresPending, PostC
             case STATUS_EVERY_CONNECT -> parts.add("status-every-connect");
             case COMPLIANT -> {
             }
+        }
+        if (honoursRetryAfter) {
+            parts.add("honour-retry-after");
+        }
+        if (reconnectsOnTimeout) {
+            parts.add("reconnect-on-timeout");
         }
         return String.join("+", parts);
     }

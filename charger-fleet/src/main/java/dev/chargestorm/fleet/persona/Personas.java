@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
  * <tr><td>{@code retry-backoff[:3s/10s/3]}</td><td>OCPP 2.0.1 RetryBackOff: wait minimum / random range / repeat
  * times</td></tr>
  * <tr><td>{@code ignore-pending}</td><td>non-compliant: treats Boot Pending as Accepted</td></tr>
+ * <tr><td>{@code honour-retry-after}</td><td>waits at least a refused handshake's Retry-After</td></tr>
+ * <tr><td>{@code reconnect-on-timeout}</td><td>drops the connection when a CALL times out</td></tr>
  * <tr><td>{@code boot-every-connect}, {@code status-every-connect}</td><td>post-reconnect behaviour</td></tr>
  * </table>
  */
@@ -39,6 +41,8 @@ public final class Personas {
         }
         ReconnectStrategy reconnect = null;
         boolean ignoresPending = false;
+        boolean honoursRetryAfter = false;
+        boolean reconnectsOnTimeout = false;
         PostConnect postConnect = PostConnect.COMPLIANT;
         for (String trait : trimmed.split("\\+")) {
             String name = trait.trim().toLowerCase(Locale.ROOT);
@@ -61,12 +65,14 @@ public final class Personas {
                     case "retry-backoff" -> strategy = new ReconnectStrategy.RetryBackOff(duration(args, 0, "3s"),
                             duration(args, 1, "10s"), args.length > 2 ? Integer.parseInt(args[2]) : 3);
                     case "ignore-pending" -> ignoresPending = true;
+                    case "honour-retry-after", "honor-retry-after" -> honoursRetryAfter = true;
+                    case "reconnect-on-timeout" -> reconnectsOnTimeout = true;
                     case "boot-every-connect" -> postConnect = PostConnect.BOOT_EVERY_CONNECT;
                     case "status-every-connect" -> postConnect = PostConnect.STATUS_EVERY_CONNECT;
                     default -> throw new IllegalArgumentException("unknown persona trait '" + trait.trim()
                             + "' in '" + text + "'; expected immediate, fixed[:30s], exponential[:1s/120s], "
-                            + "backoff-jitter[:1s/60s], retry-backoff[:3s/10s/3], ignore-pending, "
-                            + "boot-every-connect or status-every-connect, joined by '+'");
+                            + "backoff-jitter[:1s/60s], retry-backoff[:3s/10s/3], ignore-pending, honour-retry-after, "
+                            + "reconnect-on-timeout, boot-every-connect or status-every-connect, joined by '+'");
                 }
             } catch (NumberFormatException ex) {
                 throw new IllegalArgumentException("persona trait '" + trait.trim() + "': expected a whole number "
@@ -81,7 +87,7 @@ public final class Personas {
             }
         }
         return new Persona(reconnect == null ? new ReconnectStrategy.Immediate() : reconnect, ignoresPending,
-                postConnect);
+                postConnect, honoursRetryAfter, reconnectsOnTimeout);
     }
 
     /**

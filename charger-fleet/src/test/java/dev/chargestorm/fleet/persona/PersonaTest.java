@@ -102,7 +102,8 @@ class PersonaTest {
         assertThatIllegalArgumentException().isThrownBy(() -> Personas.parse("eager"))
                 .withMessage("unknown persona trait 'eager' in 'eager'; expected immediate, fixed[:30s], "
                         + "exponential[:1s/120s], backoff-jitter[:1s/60s], retry-backoff[:3s/10s/3], ignore-pending, "
-                        + "boot-every-connect or status-every-connect, joined by '+'");
+                        + "honour-retry-after, reconnect-on-timeout, boot-every-connect or status-every-connect, "
+                        + "joined by '+'");
         assertThatIllegalArgumentException().isThrownBy(() -> Personas.parse("fixed:soon"))
                 .withMessage("expected a duration such as 500ms, 30s, 5m or 1h but was 'soon'");
         assertThatIllegalArgumentException().isThrownBy(() -> Personas.parse("immediate+fixed:1s"))
