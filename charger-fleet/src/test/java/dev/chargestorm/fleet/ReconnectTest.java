@@ -54,7 +54,8 @@ class ReconnectTest {
             // THEN every persona came back at its own pace
             Histogram immediate = fleet.metrics().reconnectHistogram(IMMEDIATE);
             assertThat(immediate.getTotalCount()).isEqualTo(20);
-            assertThat(immediate.getValueAtPercentile(50)).as("immediate p50 ms").isLessThan(500);
+            // well below the fixed persona's 2 s; the rest is handshake and Boot, slow when the 2 cores are busy
+            assertThat(immediate.getValueAtPercentile(50)).as("immediate p50 ms").isLessThan(1500);
             Histogram fixed = fleet.metrics().reconnectHistogram(FIXED);
             assertThat(fixed.getMinValue()).as("fixed:2s min ms").isGreaterThanOrEqualTo(2000);
             assertThat(fixed.getMaxValue()).as("fixed:2s max ms").isLessThan(3500);

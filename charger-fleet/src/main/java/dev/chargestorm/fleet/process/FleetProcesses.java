@@ -72,6 +72,8 @@ public final class FleetProcesses implements AutoCloseable {
                 int share = chargers / processes + (i < chargers % processes ? 1 : 0);
                 List<String> command = new ArrayList<>();
                 command.add(java);
+                // epoll's native library, loaded from the class path (the jar's manifest says the same for -jar)
+                command.add("--enable-native-access=ALL-UNNAMED");
                 command.addAll(jvmOptions);
                 command.addAll(List.of("-cp", classPath, MAIN, "--child", "--chargers", Integer.toString(share),
                         "--fleet-size", Integer.toString(chargers), "--first-index", Integer.toString(first)));

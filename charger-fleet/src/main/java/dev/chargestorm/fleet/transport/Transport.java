@@ -15,8 +15,10 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
@@ -63,21 +65,12 @@ public final class Transport implements AutoCloseable {
      * @param threads event-loop threads, 0 for Netty's default (2 per core)
      * @param loopbackSources source addresses for loopback targets (empty: let the kernel choose)
      */
-    @SuppressWarnings("unchecked")
     public static Transport start(int threads, List<InetAddress> loopbackSources, Duration connectTimeout) {
-        try {
-            Class<?> epoll = Class.forName("io.netty.channel.epoll.Epoll");
-            if ((Boolean) epoll.getMethod("isAvailable").invoke(null)) {
-                IoHandlerFactory factory = (IoHandlerFactory) Class.forName("io.netty.channel.epoll.EpollIoHandler")
-                        .getMethod("newFactory").invoke(null);
-                Class<? extends SocketChannel> channel = (Class<? extends SocketChannel>) Class
-                        .forName("io.netty.channel.epoll.EpollSocketChannel");
-                return new Transport(new MultiThreadIoEventLoopGroup(threads, factory), channel, "epoll",
-                        loopbackSources, connectTimeout);
-            }
-        } catch (ReflectiveOperationException | LinkageError | RuntimeException ex) {
-            LOG.debug("Netty's native epoll transport is not available ({}); using NIO", ex.toString());
+        if (Epoll.isAvailable()) {
+            return new Transport(new MultiThreadIoEventLoopGroup(threads, EpollIoHandler.newFactory()),
+                    EpollSocketChannel.class, "epoll", loopbackSources, connectTimeout);
         }
+        LOG.debug("Netty's native epoll transport is not available ({}); using NIO", Epoll.unavailabilityCause());
         return new Transport(new MultiThreadIoEventLoopGroup(threads, NioIoHandler.newFactory()),
                 NioSocketChannel.class, "nio", loopbackSources, connectTimeout);
     }
