@@ -133,8 +133,8 @@ public final class Fleet implements AutoCloseable {
                 throw failure.join();
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("expected %d chargers Accepted within %s but %d are (%d connected, "
-                        + "connect attempts %s)".formatted(count, timeout, metrics.acceptedCount(),
+                throw new IllegalStateException(("expected %d chargers Accepted within %s but %d are (%d connected, "
+                        + "connect attempts %s)").formatted(count, timeout, metrics.acceptedCount(),
                                 metrics.connectedCount(), metrics.summary().connectOutcomes()));
             }
             try {
