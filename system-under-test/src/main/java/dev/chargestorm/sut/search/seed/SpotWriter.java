@@ -71,6 +71,9 @@ public class SpotWriter {
 					ON CONFLICT (charge_point_id, connector_id) DO NOTHING
 					""", statusRows);
 		});
+		// Fresh statistics at once, as after any bulk load: until autovacuum gets to them the planner
+		// still sees the tables as empty, and the first minute of searches after a seed collapsed.
+		this.jdbc.execute("ANALYZE spot, charge_point, connector, connector_status");
 		return new Written(spotRows.size(), chargePointRows.size(), connectorRows.size());
 	}
 
