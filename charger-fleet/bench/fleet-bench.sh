@@ -6,6 +6,9 @@
 #
 #   charger-fleet/bench/fleet-bench.sh [chargers] [processes]      (default 30000 2)
 #   BENCH_PERSONAS=... BENCH_RAMP=1000/s BENCH_SUT_HEAP=1536m BENCH_FLEET_HEAP=2g
+#   BENCH_SUT_MITIGATIONS=off|on   off (default): admission control and the Pending valve are off, so
+#                                  the fleet is measured rather than the mitigations; on: the whole
+#                                  hardened profile, which two nodes on two cores need for 30,000 chargers
 #
 # Prints its numbers and writes them to charger-fleet/target/bench/fleet-<chargers>.md.
 set -euo pipefail
@@ -16,6 +19,7 @@ PERSONAS=${BENCH_PERSONAS:-immediate=0.25,fixed:10s=0.25,backoff-jitter:1s/60s=0
 RAMP=${BENCH_RAMP:-1000/s}
 SUT_HEAP=${BENCH_SUT_HEAP:-1536m}
 FLEET_HEAP=${BENCH_FLEET_HEAP:-2g}
+MITIGATIONS=${BENCH_SUT_MITIGATIONS:-off}
 RAMP_TIMEOUT=${BENCH_RAMP_TIMEOUT:-300}
 RECONNECT_TIMEOUT=${BENCH_RECONNECT_TIMEOUT:-300}
 
@@ -94,8 +98,13 @@ say "- personas: $PERSONAS; ramp $RAMP; fleet JVMs -Xmx$FLEET_HEAP; central-syst
 
 # 1. Two central-system nodes on one PostgreSQL (node A runs it embedded, node B connects to it).
 PORT_A=$(free_port); PORT_B=$(free_port)
-COMMON=(--spring.profiles.active=hardened --chargestorm.admission.enabled=false
-        --chargestorm.boot.pending-valve.enabled=false --logging.level.root=warn --chargestorm.ocpp.ping-interval=300s)
+COMMON=(--spring.profiles.active=hardened --logging.level.root=warn --chargestorm.ocpp.ping-interval=300s)
+case "$MITIGATIONS" in
+  off) COMMON+=(--chargestorm.admission.enabled=false --chargestorm.boot.pending-valve.enabled=false)
+       PROFILE_NOTE="profile hardened without admission control and Pending valve (the fleet is measured, not the mitigations)" ;;
+  on)  PROFILE_NOTE="profile hardened with every mitigation (admission control 200 upgrades/s per node, Pending valve)" ;;
+  *)   echo "bench: BENCH_SUT_MITIGATIONS must be off or on, not '$MITIGATIONS'" >&2; exit 2 ;;
+esac
 "$JAVA" -Xmx$SUT_HEAP -jar "$SUT_JAR" --server.port="$PORT_A" --chargestorm.data-dir="$WORK/data" \
   --chargestorm.node.id=node-a "${COMMON[@]}" >"$WORK/node-a.log" 2>&1 &
 PIDS+=($!)
@@ -106,7 +115,7 @@ PG_PORT=$(sed -n 4p "$WORK/data/postmaster.pid")
   --spring.datasource.username=postgres --spring.datasource.password=postgres >"$WORK/node-b.log" 2>&1 &
 PIDS+=($!)
 wait_healthy "$PORT_B"
-say "- central system: node A :$PORT_A (embedded PostgreSQL :$PG_PORT), node B :$PORT_B, profile hardened without admission control and Pending valve (the fleet is measured, not the mitigations)"
+say "- central system: node A :$PORT_A (embedded PostgreSQL :$PG_PORT), node B :$PORT_B, $PROFILE_NOTE"
 
 # 2. The fleet, ramping.
 START=$SECONDS

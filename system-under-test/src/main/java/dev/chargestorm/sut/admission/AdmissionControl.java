@@ -33,6 +33,7 @@ public class AdmissionControl {
 		this.connectWork = new Semaphore(properties.maxConcurrentConnectWork(), true);
 		this.rateRejections = meters.counter("chargestorm.admission.rejected", "reason", "rate");
 		this.workRejections = meters.counter("chargestorm.admission.rejected", "reason", "connect_work");
+		meters.gauge("chargestorm.admission.waiting", this.connectWork, Semaphore::getQueueLength);
 	}
 
 	/** @return whether this upgrade may proceed now */
@@ -45,15 +46,18 @@ public class AdmissionControl {
 	}
 
 	/**
-	 * Takes a connect-work slot, waiting a bounded time; release it with {@link #releaseConnectWork()}.
+	 * Takes a connect-work slot, waiting a bounded time when few others wait; release it with
+	 * {@link #releaseConnectWork()}. In a storm every server thread could otherwise end up
+	 * waiting here, and the node would stop answering the chargers already connected.
 	 * @return whether a slot was taken (always true when admission control is off)
 	 */
 	public boolean acquireConnectWork() {
-		if (!this.properties.enabled()) {
+		if (!this.properties.enabled() || this.connectWork.tryAcquire()) {
 			return true;
 		}
 		try {
-			if (this.connectWork.tryAcquire(this.properties.connectWorkWait().toMillis(), TimeUnit.MILLISECONDS)) {
+			if (this.connectWork.getQueueLength() < this.properties.maxWaitingConnectWork() && this.connectWork
+				.tryAcquire(this.properties.connectWorkWait().toMillis(), TimeUnit.MILLISECONDS)) {
 				return true;
 			}
 		}

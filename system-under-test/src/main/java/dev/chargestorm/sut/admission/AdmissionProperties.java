@@ -15,6 +15,9 @@ import org.springframework.validation.annotation.Validated;
  * @param burst upgrades accepted at once before the rate applies (bucket size)
  * @param maxConcurrentConnectWork handshakes allowed to do database work at the same time
  * @param connectWorkWait how long a handshake waits for a connect-work slot before it is refused
+ * @param maxWaitingConnectWork handshakes allowed to wait for a slot; any more are refused at once,
+ * because a waiting handshake holds a server thread that WebSocket messages (BootNotification)
+ * also need
  * @param retryAfter Retry-After sent with a refusal (the client adds its own back-off)
  */
 @ConfigurationProperties("chargestorm.admission")
@@ -22,5 +25,5 @@ import org.springframework.validation.annotation.Validated;
 public record AdmissionProperties(@DefaultValue("false") boolean enabled,
 		@DefaultValue("200") @Min(1) int upgradesPerSecond, @DefaultValue("400") @Min(1) int burst,
 		@DefaultValue("4") @Min(1) int maxConcurrentConnectWork, @DefaultValue("2s") Duration connectWorkWait,
-		@DefaultValue("10s") Duration retryAfter) {
+		@DefaultValue("16") @Min(0) int maxWaitingConnectWork, @DefaultValue("10s") Duration retryAfter) {
 }
