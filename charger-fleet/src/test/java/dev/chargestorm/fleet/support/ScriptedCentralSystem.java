@@ -1,5 +1,7 @@
 package dev.chargestorm.fleet.support;
 
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -42,7 +44,7 @@ public final class ScriptedCentralSystem implements AutoCloseable {
     /** @param script action to CALLRESULT payload JSON, or null to leave the CALL unanswered */
     public static ScriptedCentralSystem start(Function<String, String> script) {
         try {
-            return new ScriptedCentralSystem(new ServerSocket(0, 100, InetAddress.getByName("127.0.0.1")), script);
+            return new ScriptedCentralSystem(new ServerSocket(0, 2_000, InetAddress.getByName("127.0.0.1")), script);
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
@@ -71,7 +73,7 @@ public final class ScriptedCentralSystem implements AutoCloseable {
 
     private void serve(Socket client) {
         try (client) {
-            DataInputStream in = new DataInputStream(client.getInputStream());
+            DataInputStream in = new DataInputStream(new BufferedInputStream(client.getInputStream()));
             OutputStream out = client.getOutputStream();
             StringBuilder head = new StringBuilder();
             while (!head.toString().endsWith("\r\n\r\n")) {
@@ -129,18 +131,23 @@ public final class ScriptedCentralSystem implements AutoCloseable {
         }
     }
 
-    private static synchronized void write(OutputStream out, String text) throws IOException {
+    private static void write(OutputStream out, String text) throws IOException {
         byte[] data = text.getBytes(StandardCharsets.UTF_8);
-        out.write(0x81);
+        ByteArrayOutputStream frame = new ByteArrayOutputStream(data.length + 4);
+        frame.write(0x81);
         if (data.length < 126) {
-            out.write(data.length);
+            frame.write(data.length);
         } else {
-            out.write(126);
-            out.write(data.length >> 8);
-            out.write(data.length & 0xff);
+            frame.write(126);
+            frame.write(data.length >> 8);
+            frame.write(data.length & 0xff);
         }
-        out.write(data);
-        out.flush();
+        frame.write(data);
+        // one frame at a time per connection, in one write; connections do not wait for each other
+        synchronized (out) {
+            out.write(frame.toByteArray());
+            out.flush();
+        }
     }
 
     @Override
