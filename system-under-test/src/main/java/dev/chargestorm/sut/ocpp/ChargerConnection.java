@@ -30,10 +30,13 @@ import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.PingMessage;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
 
 /**
  * One charger's OCPP-J connection: sends frames, and runs central-system-initiated CALLs through
  * a queue with one CALL in flight, correlated by message id and bounded by the call timeout.
+ * It also knows whether a CALL is open in either direction, so that a graceful close
+ * ({@link #closeWhenQuiet}) does not cut one off.
  */
 public final class ChargerConnection {
 
@@ -62,6 +65,15 @@ public final class ChargerConnection {
 	private @Nullable OutboundCall inFlight;
 
 	private boolean closed;
+
+	/** CALLs from the charger being answered right now; guarded by {@code this}. */
+	private int inboundCalls;
+
+	/** A graceful close waiting for open CALLs; guarded by {@code this}. */
+	private @Nullable PendingClose pendingClose;
+
+	/** Whether a graceful close sent its close frame; guarded by {@code this}. */
+	private boolean closeSent;
 
 	/** Actions the charger may send while Pending because a TriggerMessage asked for them. */
 	private final Set<OcppAction> expectedTriggers = ConcurrentHashMap.newKeySet();
@@ -99,7 +111,7 @@ public final class ChargerConnection {
 		OutboundCall call = new OutboundCall(new Call(UUID.randomUUID().toString(), action.name(), payload));
 		boolean sendNow;
 		synchronized (this) {
-			if (this.closed) {
+			if (this.closed || this.closeSent) {
 				call.result.completeExceptionally(new OutboundCallException(Reason.CONNECTION_CLOSED, null,
 						"Charger " + this.chargePointId + " is not connected"));
 				return call.result;
@@ -129,7 +141,7 @@ public final class ChargerConnection {
 	private void sendNext() {
 		OutboundCall next;
 		synchronized (this) {
-			if (this.inFlight != null || this.closed || this.queue.isEmpty()) {
+			if (this.inFlight != null || this.closed || this.closeSent || this.queue.isEmpty()) {
 				return;
 			}
 			next = this.queue.poll();
@@ -200,19 +212,26 @@ public final class ChargerConnection {
 			call.result.complete(result);
 		}
 		sendNext();
+		closeIfQuiet();
 	}
 
-	/** The connection closed: every queued or in-flight call fails. */
+	/** The connection closed: every queued or in-flight call fails, a pending graceful close is over. */
 	void closed() {
 		Deque<OutboundCall> failed = new ArrayDeque<>();
+		PendingClose pending;
 		synchronized (this) {
 			this.closed = true;
+			pending = this.closeSent ? null : this.pendingClose;
 			if (this.inFlight != null) {
 				failed.add(this.inFlight);
 				this.inFlight = null;
 			}
 			failed.addAll(this.queue);
 			this.queue.clear();
+		}
+		if (pending != null) {
+			cancel(pending.bound);
+			pending.done.complete(QuietClose.GONE);
 		}
 		for (OutboundCall call : failed) {
 			if (call.timeout != null) {
@@ -280,6 +299,111 @@ public final class ChargerConnection {
 	}
 
 	/**
+	 * A CALL from the charger is about to be answered; {@link #inboundCallAnswered()} must follow.
+	 * @return false when a graceful close was already sent: the CALL crossed the close frame on
+	 * the wire and its answer cannot reach the charger any more
+	 */
+	synchronized boolean inboundCallStarted() {
+		this.inboundCalls++;
+		return !this.closeSent;
+	}
+
+	/** The CALL announced by {@link #inboundCallStarted()} was answered (or failed). */
+	void inboundCallAnswered() {
+		synchronized (this) {
+			this.inboundCalls--;
+		}
+		closeIfQuiet();
+	}
+
+	/**
+	 * Closes the connection gracefully: as soon as no CALL is open in either direction (a CALL
+	 * of the charger's is answered, the central system's CALL in flight and those queued behind
+	 * it are answered or timed out), or after {@code bound} at the latest, so a charger that
+	 * keeps a CALL open cannot hold the connection. CALLs the central system wants to send after
+	 * the close frame are refused ({@link Reason#CONNECTION_CLOSED}). Calling it again returns
+	 * the first call's result.
+	 * @param status the close code and reason
+	 * @param bound the longest the close waits for open CALLs
+	 * @return completes once the close frame is sent or the connection is gone, with how
+	 */
+	public CompletableFuture<QuietClose> closeWhenQuiet(CloseStatus status, Duration bound) {
+		PendingClose pending;
+		synchronized (this) {
+			if (this.pendingClose != null) {
+				return this.pendingClose.done;
+			}
+			pending = new PendingClose(status);
+			this.pendingClose = pending;
+			if (this.closed) {
+				pending.done.complete(QuietClose.GONE);
+				return pending.done;
+			}
+		}
+		if (!closeIfQuiet()) {
+			pending.bound = this.scheduler.schedule(this::closeAtBound, bound.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		return pending.done;
+	}
+
+	/**
+	 * Sends the pending graceful close if no CALL is open.
+	 * @return whether the close frame is sent (now or before)
+	 */
+	private boolean closeIfQuiet() {
+		PendingClose pending;
+		synchronized (this) {
+			pending = this.pendingClose;
+			if (pending == null || this.closeSent || this.closed) {
+				return pending != null;
+			}
+			if (this.inboundCalls > 0 || this.inFlight != null || !this.queue.isEmpty()) {
+				pending.waited = true;
+				return false;
+			}
+			if (sendsPending()) {
+				// a frame is still being sent: let it go out before the close frame
+				this.scheduler.schedule(this::closeIfQuiet, 10, TimeUnit.MILLISECONDS);
+				return false;
+			}
+			this.closeSent = true;
+		}
+		sendClose(pending, pending.waited ? QuietClose.AFTER_OPEN_CALLS : QuietClose.QUIET);
+		return true;
+	}
+
+	private void closeAtBound() {
+		PendingClose pending;
+		synchronized (this) {
+			pending = this.pendingClose;
+			if (pending == null || this.closeSent || this.closed) {
+				return;
+			}
+			this.closeSent = true;
+		}
+		logger.info("Charger {} still had a CALL open when the graceful close's wait ended; closing anyway",
+				this.chargePointId);
+		sendClose(pending, QuietClose.AT_BOUND);
+	}
+
+	private void sendClose(PendingClose pending, QuietClose outcome) {
+		cancel(pending.bound);
+		close(pending.status);
+		pending.done.complete(outcome);
+	}
+
+	private boolean sendsPending() {
+		return this.session instanceof ConcurrentWebSocketSessionDecorator concurrent
+				&& (concurrent.getBufferSize() > 0 || concurrent.getTimeSinceSendStarted() > 0);
+	}
+
+	private static void cancel(@Nullable ScheduledFuture<?> future) {
+		if (future != null) {
+			future.cancel(false);
+		}
+	}
+
+	/**
 	 * Closes the connection with a close frame.
 	 * @param status the close code and reason
 	 */
@@ -300,6 +424,40 @@ public final class ChargerConnection {
 	@Override
 	public String toString() {
 		return "ChargerConnection[" + this.chargePointId + ", session " + this.session.getId() + "]";
+	}
+
+	/** How a graceful close ({@link #closeWhenQuiet}) ended. */
+	public enum QuietClose {
+
+		/** No CALL was open: closed at once. */
+		QUIET,
+
+		/** Closed once the CALLs open at the time were answered or timed out. */
+		AFTER_OPEN_CALLS,
+
+		/** A CALL was still open when the wait ended: closed anyway. */
+		AT_BOUND,
+
+		/** The connection closed by itself (the charger left) before the close was sent. */
+		GONE
+
+	}
+
+	private static final class PendingClose {
+
+		private final CloseStatus status;
+
+		private final CompletableFuture<QuietClose> done = new CompletableFuture<>();
+
+		/** Whether the close had to wait for an open CALL; guarded by the connection. */
+		private boolean waited;
+
+		private volatile @Nullable ScheduledFuture<?> bound;
+
+		PendingClose(CloseStatus status) {
+			this.status = status;
+		}
+
 	}
 
 	static final class MessageTooBigException extends RuntimeException {

@@ -56,6 +56,17 @@ class OcppMetrics {
 			.record(nanos, TimeUnit.NANOSECONDS);
 	}
 
+	void callAfterClose(String action) {
+		this.counters
+			.computeIfAbsent("after-close:" + action,
+					(key) -> Counter.builder("chargestorm.ocpp.calls.after.close")
+						.description("CALLs that arrived after a graceful close frame was sent: processed,"
+								+ " but the answer cannot reach the charger")
+						.tag("action", action)
+						.register(this.registry))
+			.increment();
+	}
+
 	void ignored(String reason) {
 		this.counters
 			.computeIfAbsent("ignored:" + reason,

@@ -130,11 +130,22 @@ class OcppWebSocketHandler extends AbstractWebSocketHandler {
 		Inbound inbound = this.codec.read(text);
 		switch (inbound) {
 			case Inbound.Frame(Call call) -> {
-				OcppFrame answer = answerSafely(connection, call);
-				send(connection, answer);
-				this.metrics.message(call.action().length() <= 40 ? call.action() : "unknown",
-						(answer instanceof CallError error) ? error.errorCode().name() : "result",
-						System.nanoTime() - started);
+				String action = call.action().length() <= 40 ? call.action() : "unknown";
+				if (!connection.inboundCallStarted()) {
+					// crossed a graceful close frame on the wire: its answer cannot arrive; processed
+					// anyway (the charger retries transaction messages, which are stored once)
+					this.metrics.callAfterClose(action);
+				}
+				try {
+					OcppFrame answer = answerSafely(connection, call);
+					send(connection, answer);
+					this.metrics.message(action,
+							(answer instanceof CallError error) ? error.errorCode().name() : "result",
+							System.nanoTime() - started);
+				}
+				finally {
+					connection.inboundCallAnswered();
+				}
 			}
 			case Inbound.Frame(CallResult result) -> connection.onCallResult(result);
 			case Inbound.Frame(CallError error) -> connection.onCallError(error);

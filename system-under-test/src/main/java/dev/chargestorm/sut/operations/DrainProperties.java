@@ -12,16 +12,22 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * connection at once, as a naive deploy does
  * @param window how long a drain on shutdown spreads the closes over
  * @param closeCode close code sent to drained chargers (1012 Service Restart or 1001 Going Away)
+ * @param callWait the longest a drained connection stays open for a CALL still open on it (the
+ * charger's CALL being answered, the central system's CALL waiting for its answer or timeout);
+ * it closes as soon as none is open, and at this bound anyway
  */
 @ConfigurationProperties("chargestorm.drain")
 public record DrainProperties(@DefaultValue("false") boolean drainOnShutdown, @DefaultValue("30s") Duration window,
-		@DefaultValue("1012") int closeCode) {
+		@DefaultValue("1012") int closeCode, @DefaultValue("10s") Duration callWait) {
 
 	public DrainProperties {
 		if (closeCode != 1012 && closeCode != 1001) {
 			throw new IllegalArgumentException(
 					"chargestorm.drain.close-code must be 1012 (Service Restart) or 1001 (Going Away) but was "
 							+ closeCode);
+		}
+		if (callWait.isNegative()) {
+			throw new IllegalArgumentException("chargestorm.drain.call-wait must be 0 or more but was " + callWait);
 		}
 	}
 

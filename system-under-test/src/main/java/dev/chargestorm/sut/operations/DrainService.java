@@ -4,13 +4,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.chargestorm.sut.ocpp.ChargerConnection;
+import dev.chargestorm.sut.ocpp.ChargerConnection.QuietClose;
 import dev.chargestorm.sut.ocpp.ConnectionRegistry;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -26,6 +29,9 @@ import org.springframework.web.socket.CloseStatus;
 /**
  * Graceful drain: the node refuses new OCPP upgrades (503) and closes its open connections at a
  * controlled rate, so chargers reconnect to other nodes as a gentle stream instead of a storm.
+ * A connection whose turn has come closes as soon as no CALL is open on it in either direction
+ * (see {@link ChargerConnection#closeWhenQuiet}), at most {@code callWait} later; the drain
+ * finishes when every close frame is sent.
  */
 @Service
 public class DrainService {
@@ -42,6 +48,8 @@ public class DrainService {
 
 	private final Counter closed;
 
+	private final MeterRegistry meters;
+
 	private @Nullable Drain current;
 
 	DrainService(ConnectionRegistry connections, @Qualifier("ocppScheduler") ScheduledExecutorService scheduler,
@@ -49,6 +57,7 @@ public class DrainService {
 		this.connections = connections;
 		this.scheduler = scheduler;
 		this.closed = meters.counter("chargestorm.drain.closed");
+		this.meters = meters;
 		Gauge.builder("chargestorm.drain.remaining", this.remaining, AtomicInteger::get)
 			.description("Connections a running drain has still to close")
 			.register(meters);
@@ -61,9 +70,11 @@ public class DrainService {
 	 * @param ratePerSecond connections closed per second, or null to spread them over {@code window}
 	 * @param window how long to spread the closes over when no rate is given
 	 * @param closeCode close code sent (1012 or 1001)
+	 * @param callWait the longest a connection's close waits for a CALL open on it
 	 * @return the drain's progress
 	 */
-	public synchronized DrainStatus start(@Nullable Integer ratePerSecond, Duration window, int closeCode) {
+	public synchronized DrainStatus start(@Nullable Integer ratePerSecond, Duration window, int closeCode,
+			Duration callWait) {
 		if (this.current != null) {
 			return status();
 		}
@@ -72,11 +83,12 @@ public class DrainService {
 		int total = toClose.size();
 		double rate = (ratePerSecond != null) ? ratePerSecond
 				: Math.max(1d, total / Math.max(0.001, window.toMillis() / 1000d));
-		Drain drain = new Drain(toClose, total, rate, new CloseStatus(closeCode, "Draining"), Instant.now());
+		Drain drain = new Drain(toClose, total, rate, new CloseStatus(closeCode, "Draining"), callWait,
+				Instant.now());
 		this.current = drain;
 		this.remaining.set(total);
-		logger.info("Draining {} connections at {} per second with close code {}", total,
-				String.format(java.util.Locale.ROOT, "%.1f", rate), closeCode);
+		logger.info("Draining {} connections at {} per second with close code {}, waiting at most {} for open CALLs",
+				total, String.format(java.util.Locale.ROOT, "%.1f", rate), closeCode, callWait);
 		drain.task = this.scheduler.scheduleAtFixedRate(() -> tick(drain), 0, TICK_MILLIS, TimeUnit.MILLISECONDS);
 		return status();
 	}
@@ -84,24 +96,46 @@ public class DrainService {
 	private void tick(Drain drain) {
 		long elapsedMillis = Duration.between(drain.startedAt, Instant.now()).toMillis();
 		long due = Math.min(drain.total, (long) Math.floor(drain.rate * (elapsedMillis + TICK_MILLIS) / 1000d));
-		while (drain.closedCount < due) {
+		while (drain.startedCount < due) {
 			ChargerConnection connection = drain.toClose.poll();
 			if (connection == null) {
 				break;
 			}
-			connection.close(drain.closeStatus);
-			drain.closedCount++;
-			this.remaining.decrementAndGet();
-			this.closed.increment();
+			drain.startedCount++;
+			drain.closes.add(connection.closeWhenQuiet(drain.closeStatus, drain.callWait)
+				.whenComplete((outcome, failure) -> closed(drain, outcome)));
 		}
-		if (drain.toClose.isEmpty() && !drain.done.isDone()) {
-			logger.info("Drain finished: {} connections closed in {} ms", drain.closedCount, elapsedMillis);
-			drain.finishedAt = Instant.now();
-			drain.done.complete(null);
+		if (drain.toClose.isEmpty() && !drain.allStarted) {
+			drain.allStarted = true;
 			if (drain.task != null) {
 				drain.task.cancel(false);
 			}
+			CompletableFuture.allOf(drain.closes.toArray(CompletableFuture[]::new)).whenComplete((ignored, failure) -> {
+				Instant finishedAt = Instant.now();
+				drain.finishedAt = finishedAt;
+				logger.info("Drain finished: {} connections closed in {} ms ({} waited for an open CALL, {} closed"
+						+ " at the {} bound)", drain.closedCount.get(),
+						Duration.between(drain.startedAt, finishedAt).toMillis(),
+						drain.afterOpenCalls.get(), drain.atBound.get(), drain.callWait);
+				drain.done.complete(null);
+			});
 		}
+	}
+
+	private void closed(Drain drain, @Nullable QuietClose outcome) {
+		drain.closedCount.incrementAndGet();
+		if (outcome == QuietClose.AFTER_OPEN_CALLS) {
+			drain.afterOpenCalls.incrementAndGet();
+		}
+		else if (outcome == QuietClose.AT_BOUND) {
+			drain.atBound.incrementAndGet();
+		}
+		if (outcome == QuietClose.AFTER_OPEN_CALLS || outcome == QuietClose.AT_BOUND) {
+			this.meters.counter("chargestorm.drain.waits", "outcome",
+					(outcome == QuietClose.AT_BOUND) ? "bound" : "answered").increment();
+		}
+		this.remaining.decrementAndGet();
+		this.closed.increment();
 	}
 
 	/** Forgets the last drain, stopping it if it still runs, so that a later one can start. */
@@ -118,10 +152,12 @@ public class DrainService {
 	public synchronized DrainStatus status() {
 		Drain drain = this.current;
 		if (drain == null) {
-			return new DrainStatus(false, false, 0, 0, 0, null, null);
+			return new DrainStatus(false, false, 0, 0, 0, 0, 0, 0, null, null, null);
 		}
-		return new DrainStatus(true, drain.done.isDone(), drain.total, drain.closedCount, drain.rate, drain.startedAt,
-				drain.finishedAt);
+		int closedCount = drain.closedCount.get();
+		return new DrainStatus(true, drain.done.isDone(), drain.total, closedCount,
+				drain.startedCount - closedCount, drain.afterOpenCalls.get(), drain.atBound.get(), drain.rate,
+				drain.callWait, drain.startedAt, drain.finishedAt);
 	}
 
 	/** @return completes when the current drain has closed every connection (at once when none runs) */
@@ -134,12 +170,17 @@ public class DrainService {
 	 * @param active whether a drain was started (the node refuses new connections)
 	 * @param finished whether it closed every connection
 	 * @param total connections it set out to close
-	 * @param closed connections closed so far
+	 * @param closed connections closed so far (close frame sent, or the charger left first)
+	 * @param waiting connections whose turn has come and whose close waits for an open CALL
+	 * @param closedAfterOpenCalls closes that waited until the open CALLs were answered or timed out
+	 * @param closedAtBound closes sent while a CALL was still open, because {@code callWait} had passed
 	 * @param ratePerSecond closing rate
+	 * @param callWait the longest a close waits for open CALLs
 	 * @param startedAt when it started
 	 * @param finishedAt when it finished
 	 */
-	public record DrainStatus(boolean active, boolean finished, int total, int closed, double ratePerSecond,
+	public record DrainStatus(boolean active, boolean finished, int total, int closed, int waiting,
+			int closedAfterOpenCalls, int closedAtBound, double ratePerSecond, @Nullable Duration callWait,
 			@Nullable Instant startedAt, @Nullable Instant finishedAt) {
 	}
 
@@ -153,21 +194,36 @@ public class DrainService {
 
 		private final CloseStatus closeStatus;
 
+		private final Duration callWait;
+
 		private final Instant startedAt;
 
 		private final CompletableFuture<Void> done = new CompletableFuture<>();
 
-		private volatile int closedCount;
+		private final List<CompletableFuture<QuietClose>> closes = new CopyOnWriteArrayList<>();
+
+		private final AtomicInteger afterOpenCalls = new AtomicInteger();
+
+		private final AtomicInteger atBound = new AtomicInteger();
+
+		/** Connections whose turn has come; touched only by the ticking thread. */
+		private volatile int startedCount;
+
+		private final AtomicInteger closedCount = new AtomicInteger();
+
+		private volatile boolean allStarted;
 
 		private volatile @Nullable Instant finishedAt;
 
 		private volatile @Nullable ScheduledFuture<?> task;
 
-		Drain(Deque<ChargerConnection> toClose, int total, double rate, CloseStatus closeStatus, Instant startedAt) {
+		Drain(Deque<ChargerConnection> toClose, int total, double rate, CloseStatus closeStatus, Duration callWait,
+				Instant startedAt) {
 			this.toClose = toClose;
 			this.total = total;
 			this.rate = rate;
 			this.closeStatus = closeStatus;
+			this.callWait = callWait;
 			this.startedAt = startedAt;
 		}
 

@@ -48,7 +48,7 @@ class OperationsController {
 	@PostMapping("/admin/drain")
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	DrainStatus startDrain(@Valid @RequestBody(required = false) @Nullable DrainRequest request) {
-		DrainRequest drainRequest = (request != null) ? request : new DrainRequest(null, null, null);
+		DrainRequest drainRequest = (request != null) ? request : new DrainRequest(null, null, null, null);
 		Duration window = (drainRequest.window() != null) ? drainRequest.window() : this.drainProperties.window();
 		int closeCode = (drainRequest.closeCode() != null) ? drainRequest.closeCode()
 				: this.drainProperties.closeCode();
@@ -56,7 +56,12 @@ class OperationsController {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
 					"closeCode must be 1012 (Service Restart) or 1001 (Going Away) but was " + closeCode);
 		}
-		return this.drain.start(drainRequest.ratePerSecond(), window, closeCode);
+		Duration callWait = (drainRequest.callWait() != null) ? drainRequest.callWait()
+				: this.drainProperties.callWait();
+		if (callWait.isNegative()) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "callWait must be 0 or more but was " + callWait);
+		}
+		return this.drain.start(drainRequest.ratePerSecond(), window, closeCode, callWait);
 	}
 
 	@GetMapping("/admin/drain")
@@ -96,9 +101,11 @@ class OperationsController {
 	 * @param ratePerSecond connections closed per second; when absent, spread over the window
 	 * @param window how long to spread the closes over (default chargestorm.drain.window)
 	 * @param closeCode 1012 or 1001 (default chargestorm.drain.close-code)
+	 * @param callWait the longest a connection's close waits for a CALL open on it (default
+	 * chargestorm.drain.call-wait)
 	 */
 	record DrainRequest(@Nullable @Min(1) Integer ratePerSecond, @Nullable Duration window,
-			@Nullable Integer closeCode) {
+			@Nullable Integer closeCode, @Nullable Duration callWait) {
 	}
 
 	/**

@@ -49,9 +49,12 @@ class ShutdownDrain implements SmartLifecycle {
 	public void stop() {
 		this.running = false;
 		if (this.properties.drainOnShutdown()) {
-			this.drain.start(null, this.properties.window(), this.properties.closeCode());
+			this.drain.start(null, this.properties.window(), this.properties.closeCode(),
+					this.properties.callWait());
 			try {
-				this.drain.completion().get(this.properties.window().toMillis() + 5_000, TimeUnit.MILLISECONDS);
+				this.drain.completion()
+					.get(this.properties.window().plus(this.properties.callWait()).toMillis() + 5_000,
+							TimeUnit.MILLISECONDS);
 			}
 			catch (Exception ex) {
 				logger.warn("Drain on shutdown did not finish in time: {}", ex.toString());
