@@ -204,8 +204,10 @@ public final class Faults implements AutoCloseable {
 
     /**
      * Drops {@code fraction} of the charger connections of the central-system nodes in scope, all at once
-     * ({@code POST /admin/disconnect}). The fault is over when this returns (its record has an end); the record notes
-     * how many connections each node dropped.
+     * ({@code POST /admin/disconnect}). Every node drops only connections opened before the fault started, so a
+     * charger that reconnects from one node to the next before that node's request arrives is dropped once, not
+     * twice. The fault is over when this returns (its record has an end); the record notes how many connections each
+     * node dropped.
      */
     public FaultHandle massDisconnect(Scope scope, double fraction, DisconnectMode mode) {
         Checks.share("fraction", fraction);
@@ -213,8 +215,13 @@ public final class Faults implements AutoCloseable {
         List<NodeHandle> nodes = targets.nodes(FaultKind.MASS_DISCONNECT, scope, EnumSet.of(NodeRole.CSMS));
         FaultHandle handle = inject(FaultKind.MASS_DISCONNECT, describeNodes(scope, nodes),
                 params("fraction", Double.toString(fraction), "mode", mode.name()), fault -> {
+                    // one instant for every node: a charger that one node's drop sends to another node before
+                    // that node's request arrives was already disrupted and is not dropped a second time (the nodes'
+                    // wall clock, not this API's clock, which may be a test's)
+                    Instant openedBefore = Instant.now();
                     for (NodeHandle node : nodes) {
-                        fault.note(node.name() + ".disconnected", operations.disconnect(node, fraction, mode));
+                        fault.note(node.name() + ".disconnected",
+                                operations.disconnect(node, fraction, mode, openedBefore));
                     }
                 });
         handle.rollback();

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import dev.chargestorm.chaos.runtime.NodeHandle;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -18,9 +19,14 @@ final class NodeOperations implements AutoCloseable {
 
     private final AdminClient admin = new AdminClient(ADMIN_USER, ADMIN_PASSWORD);
 
-    /** {@code POST /admin/disconnect}; @return "dropped of open" */
-    String disconnect(NodeHandle node, double fraction, DisconnectMode mode) throws IOException {
-        var result = admin.post(node, "/admin/disconnect", Map.of("fraction", fraction, "mode", mode.name()));
+    /**
+     * {@code POST /admin/disconnect} of the connections opened before {@code openedBefore}.
+     *
+     * @return "dropped of open"
+     */
+    String disconnect(NodeHandle node, double fraction, DisconnectMode mode, Instant openedBefore) throws IOException {
+        var result = admin.post(node, "/admin/disconnect", Map.of("fraction", fraction, "mode", mode.name(),
+                "openedBefore", openedBefore.toString()));
         return result.path("disconnected").asString("?") + " of " + result.path("connectedBefore").asString("?");
     }
 

@@ -2,6 +2,7 @@ package dev.chargestorm.sut.ocpp;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Set;
@@ -56,6 +57,8 @@ public final class ChargerConnection {
 
 	private final long connectedAtNanos = System.nanoTime();
 
+	private final Instant connectedAt = Instant.now();
+
 	private volatile long lastActivityNanos = this.connectedAtNanos;
 
 	private volatile long lastPingNanos = this.connectedAtNanos;
@@ -94,6 +97,11 @@ public final class ChargerConnection {
 	/** @return the charge point identity */
 	public String chargePointId() {
 		return this.chargePointId;
+	}
+
+	/** @return when the connection was opened (wall clock) */
+	public Instant connectedAt() {
+		return this.connectedAt;
 	}
 
 	/** @return the WebSocket session id */

@@ -1,6 +1,7 @@
 package dev.chargestorm.sut.operations;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -76,6 +77,12 @@ class OperationsController {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Give exactly one of count or fraction");
 		}
 		List<ChargerConnection> open = new ArrayList<>(this.connections.all());
+		Instant openedBefore = request.openedBefore();
+		if (openedBefore != null) {
+			// a harness dropping the chargers of several nodes gives each node the same instant, so a
+			// charger that another node's drop sent here in the meantime is not dropped a second time
+			open.removeIf((connection) -> !connection.connectedAt().isBefore(openedBefore));
+		}
 		Collections.shuffle(open, ThreadLocalRandom.current());
 		int wanted = (request.count() != null) ? request.count()
 				: (int) Math.round(open.size() * request.fraction());
@@ -113,15 +120,18 @@ class OperationsController {
 	 * @param fraction share of the connections to drop
 	 * @param mode CLEAN sends a close frame, ABRUPT drops the TCP connection
 	 * @param closeCode close code for CLEAN (default 1001)
+	 * @param openedBefore only connections opened before this instant count (and {@code count} and
+	 * {@code fraction} apply to them); all open ones when absent
 	 */
 	record DisconnectRequest(@Nullable @Min(0) Integer count,
 			@Nullable @DecimalMin("0.0") @DecimalMax("1.0") Double fraction, @Nullable Mode mode,
-			@Nullable @Min(1000) @Max(4999) Integer closeCode) {
+			@Nullable @Min(1000) @Max(4999) Integer closeCode, @Nullable Instant openedBefore) {
 	}
 
 	/**
 	 * @param disconnected connections being closed (the closes run after the answer)
-	 * @param connectedBefore connections open when the request came
+	 * @param connectedBefore connections open when the request came (opened before
+	 * {@code openedBefore} when given)
 	 * @param mode how they are closed
 	 */
 	record DisconnectResult(int disconnected, int connectedBefore, Mode mode) {
