@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 
 import dev.chargestorm.fleet.chargepoint.Behaviour;
+import dev.chargestorm.fleet.internal.SettingRules;
 import dev.chargestorm.fleet.persona.Persona;
 import dev.chargestorm.fleet.persona.PersonaMix;
 import dev.chargestorm.fleet.transport.Transport;
@@ -32,16 +33,12 @@ public record FleetSettings(int chargers, int fleetSize, int firstIndex, double 
         boolean keepAcknowledgedIds, Behaviour behaviour) {
 
     public FleetSettings {
-        if (chargers < 1) {
-            throw new IllegalArgumentException("a fleet needs at least one charger but was " + chargers);
-        }
+        SettingRules.atLeast("chargers", chargers, 1);
         if (fleetSize < firstIndex + chargers - 1) {
             throw new IllegalArgumentException("chargers %d..%d do not fit into a fleet of %d".formatted(firstIndex,
                     firstIndex + chargers - 1, fleetSize));
         }
-        if (rampPerSecond < 0) {
-            throw new IllegalArgumentException("the ramp must be >= 0 connects per second but was " + rampPerSecond);
-        }
+        SettingRules.atLeast("rampPerSecond", rampPerSecond, 0);
         loopbackSources = List.copyOf(loopbackSources);
     }
 
@@ -208,11 +205,12 @@ public record FleetSettings(int chargers, int fleetSize, int firstIndex, double 
 
         public FleetSettings build() {
             int size = fleetSize > 0 ? fleetSize : chargers;
+            // at least one id tag even for no chargers: FleetSettings then reports the chargers, the real mistake
             return new FleetSettings(chargers, size, firstIndex, rampPerSecond, seed, personas, idPrefix, password,
                     threads, loopbackSources, keepAcknowledgedIds, new Behaviour(urls, callTimeout, handshakeTimeout,
                             transactionMessageAttempts, transactionMessageRetryInterval, answerLatencyMin,
                             answerLatencyMax, sessionEvery, sessionDuration, meterValueInterval,
-                            idTags > 0 ? idTags : size, rebootTime));
+                            idTags > 0 ? idTags : Math.max(size, 1), rebootTime));
         }
     }
 }
