@@ -15,6 +15,22 @@ class FleetSettingsTest {
     private static final URI URL = URI.create("ws://127.0.0.1:8080/ocpp");
 
     @Test
+    void aBuilderIsImmutable() {
+        // GIVEN
+        FleetSettings.Builder base = FleetSettings.builder(URL).idPrefix("BASE-");
+        // WHEN
+        FleetSettings.Builder bigger = base.chargers(10).sessions(Duration.ofMinutes(5), Duration.ofMinutes(1),
+                Duration.ofSeconds(10));
+        base.chargers(20);
+        // THEN
+        assertThat(base.build().chargers()).isEqualTo(1);
+        assertThat(base.build().behaviour().sessionEvery()).isZero();
+        assertThat(bigger.build().chargers()).isEqualTo(10);
+        assertThat(bigger.build().idPrefix()).isEqualTo("BASE-");
+        assertThat(bigger.build().behaviour().sessionEvery()).isEqualTo(Duration.ofMinutes(5));
+    }
+
+    @Test
     void theDefaultsFollowTheFleetsSize() {
         FleetSettings settings = FleetSettings.builder(URL).chargers(7).build();
         assertThat(settings.fleetSize()).isEqualTo(7);
