@@ -1,5 +1,7 @@
 package dev.chargestorm.chaos;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,6 +46,14 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("..chaos.runtime..", "..chaos.fault..",
                         "eu.rekawek..", "io.zonky..")
                 .check(MAIN);
+    }
+
+    @Test
+    void otherModulesInternalsAreOffLimits() {
+        noClasses().should().dependOnClassesThat(resideInAPackage("..internal..")
+                        .and(resideOutsideOfPackage("dev.chargestorm.chaos..")))
+                .because("another module's ..internal.. packages are not its API")
+                .check(ALL);
     }
 
     @Test

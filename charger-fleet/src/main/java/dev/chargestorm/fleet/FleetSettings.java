@@ -3,16 +3,20 @@ package dev.chargestorm.fleet;
 import java.net.InetAddress;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import dev.chargestorm.fleet.chargepoint.Behaviour;
+import dev.chargestorm.fleet.internal.SettingRules;
 import dev.chargestorm.fleet.persona.Persona;
 import dev.chargestorm.fleet.persona.PersonaMix;
 import dev.chargestorm.fleet.transport.Transport;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Everything a fleet (or one process's share of it) needs. Build it with {@link #builder(URI...)}.
+ * Everything a fleet (or one process's share of it) needs. Build it with {@link #builder(URI...)}, whose builder is
+ * immutable like these settings.
  *
  * @param chargers chargers in this process
  * @param fleetSize chargers in the whole fleet, over all processes (personas are shared out over this many)
@@ -32,55 +36,149 @@ public record FleetSettings(int chargers, int fleetSize, int firstIndex, double 
         boolean keepAcknowledgedIds, Behaviour behaviour) {
 
     public FleetSettings {
-        if (chargers < 1) {
-            throw new IllegalArgumentException("a fleet needs at least one charger but was " + chargers);
-        }
+        SettingRules.atLeast("chargers", chargers, 1);
         if (fleetSize < firstIndex + chargers - 1) {
             throw new IllegalArgumentException("chargers %d..%d do not fit into a fleet of %d".formatted(firstIndex,
                     firstIndex + chargers - 1, fleetSize));
         }
-        if (rampPerSecond < 0) {
-            throw new IllegalArgumentException("the ramp must be >= 0 connects per second but was " + rampPerSecond);
-        }
+        SettingRules.atLeast("rampPerSecond", rampPerSecond, 0);
         loopbackSources = List.copyOf(loopbackSources);
     }
 
     /** A builder with the defaults: 1 charger, seed 1, all immediate, no sessions. */
     public static Builder builder(URI... urls) {
-        return new Builder(List.of(urls));
+        List<URI> list = List.of(urls);
+        return new Builder(List.of((draft) -> draft.urls = list));
     }
 
     /** A builder starting from these settings. */
     public Builder toBuilder() {
-        Builder builder = new Builder(behaviour.urls());
-        builder.chargers = chargers;
-        builder.fleetSize = fleetSize;
-        builder.firstIndex = firstIndex;
-        builder.rampPerSecond = rampPerSecond;
-        builder.seed = seed;
-        builder.personas = personas;
-        builder.idPrefix = idPrefix;
-        builder.password = password;
-        builder.threads = threads;
-        builder.loopbackSources = loopbackSources;
-        builder.keepAcknowledgedIds = keepAcknowledgedIds;
-        builder.callTimeout = behaviour.callTimeout();
-        builder.handshakeTimeout = behaviour.handshakeTimeout();
-        builder.transactionMessageAttempts = behaviour.transactionMessageAttempts();
-        builder.transactionMessageRetryInterval = behaviour.transactionMessageRetryInterval();
-        builder.answerLatencyMin = behaviour.answerLatencyMin();
-        builder.answerLatencyMax = behaviour.answerLatencyMax();
-        builder.sessionEvery = behaviour.sessionEvery();
-        builder.sessionDuration = behaviour.sessionDuration();
-        builder.meterValueInterval = behaviour.meterValueInterval();
-        builder.idTags = behaviour.idTags();
-        builder.rebootTime = behaviour.rebootTime();
-        return builder;
+        return new Builder(List.of((draft) -> draft.startFrom(this)));
     }
 
-    /** Collects settings; {@link #build()} validates them. */
+    /**
+     * Collects settings over the defaults; {@link #build()} validates them. A builder is immutable: each method returns
+     * a new builder with one more change and leaves this one as it was, so a builder can be shared and extended.
+     */
     public static final class Builder {
-        private List<URI> urls;
+        private final List<Consumer<Draft>> changes;
+
+        private Builder(List<Consumer<Draft>> changes) {
+            this.changes = changes;
+        }
+
+        public Builder urls(List<URI> value) {
+            List<URI> urls = List.copyOf(value);
+            return with((draft) -> draft.urls = urls);
+        }
+
+        public Builder chargers(int value) {
+            return with((draft) -> draft.chargers = value);
+        }
+
+        /** The whole fleet's size when this process runs only part of it (default: {@link #chargers(int)}). */
+        public Builder slice(int fleetSize, int firstIndex) {
+            return with((draft) -> {
+                draft.fleetSize = fleetSize;
+                draft.firstIndex = firstIndex;
+            });
+        }
+
+        public Builder rampPerSecond(double value) {
+            return with((draft) -> draft.rampPerSecond = value);
+        }
+
+        public Builder seed(long value) {
+            return with((draft) -> draft.seed = value);
+        }
+
+        public Builder personas(PersonaMix value) {
+            return with((draft) -> draft.personas = value);
+        }
+
+        public Builder idPrefix(String value) {
+            return with((draft) -> draft.idPrefix = value);
+        }
+
+        public Builder password(@Nullable String value) {
+            return with((draft) -> draft.password = value);
+        }
+
+        public Builder threads(int value) {
+            return with((draft) -> draft.threads = value);
+        }
+
+        public Builder loopbackSources(List<InetAddress> value) {
+            List<InetAddress> sources = List.copyOf(value);
+            return with((draft) -> draft.loopbackSources = sources);
+        }
+
+        public Builder keepAcknowledgedIds(boolean value) {
+            return with((draft) -> draft.keepAcknowledgedIds = value);
+        }
+
+        public Builder callTimeout(Duration value) {
+            return with((draft) -> draft.callTimeout = value);
+        }
+
+        public Builder handshakeTimeout(Duration value) {
+            return with((draft) -> draft.handshakeTimeout = value);
+        }
+
+        public Builder transactionMessageRetries(int attempts, Duration retryInterval) {
+            return with((draft) -> {
+                draft.transactionMessageAttempts = attempts;
+                draft.transactionMessageRetryInterval = retryInterval;
+            });
+        }
+
+        public Builder answerLatency(Duration min, Duration max) {
+            return with((draft) -> {
+                draft.answerLatencyMin = min;
+                draft.answerLatencyMax = max;
+            });
+        }
+
+        /**
+         * Driver sessions: one every {@code every} per charger on average (zero: none), of mean length {@code length}.
+         */
+        public Builder sessions(Duration every, Duration length, Duration meterValueInterval) {
+            return with((draft) -> {
+                draft.sessionEvery = every;
+                draft.sessionDuration = length;
+                draft.meterValueInterval = meterValueInterval;
+            });
+        }
+
+        /** Id tags drivers use, {@code TAG-000001} up (default: as many as chargers in the fleet). */
+        public Builder idTags(int value) {
+            return with((draft) -> draft.idTags = value);
+        }
+
+        public Builder rebootTime(Duration value) {
+            return with((draft) -> draft.rebootTime = value);
+        }
+
+        /**
+         * @return the settings: the defaults with this builder's changes applied in order
+         * @throws IllegalArgumentException naming the setting and the rule it breaks
+         */
+        public FleetSettings build() {
+            Draft draft = new Draft();
+            changes.forEach((change) -> change.accept(draft));
+            return draft.settings();
+        }
+
+        private Builder with(Consumer<Draft> change) {
+            List<Consumer<Draft>> next = new ArrayList<>(changes);
+            next.add(change);
+            return new Builder(List.copyOf(next));
+        }
+    }
+
+    /** The values a builder collects, over the defaults. Mutable, so it lives only inside {@link Builder#build()}. */
+    private static final class Draft {
+        private List<URI> urls = List.of();
         private int chargers = 1;
         private int fleetSize;
         private int firstIndex = 1;
@@ -104,115 +202,41 @@ public record FleetSettings(int chargers, int fleetSize, int firstIndex, double 
         private int idTags = 0;
         private Duration rebootTime = Duration.ofSeconds(2);
 
-        private Builder(List<URI> urls) {
-            this.urls = List.copyOf(urls);
+        private void startFrom(FleetSettings settings) {
+            Behaviour behaviour = settings.behaviour();
+            urls = behaviour.urls();
+            chargers = settings.chargers();
+            fleetSize = settings.fleetSize();
+            firstIndex = settings.firstIndex();
+            rampPerSecond = settings.rampPerSecond();
+            seed = settings.seed();
+            personas = settings.personas();
+            idPrefix = settings.idPrefix();
+            password = settings.password();
+            threads = settings.threads();
+            loopbackSources = settings.loopbackSources();
+            keepAcknowledgedIds = settings.keepAcknowledgedIds();
+            callTimeout = behaviour.callTimeout();
+            handshakeTimeout = behaviour.handshakeTimeout();
+            transactionMessageAttempts = behaviour.transactionMessageAttempts();
+            transactionMessageRetryInterval = behaviour.transactionMessageRetryInterval();
+            answerLatencyMin = behaviour.answerLatencyMin();
+            answerLatencyMax = behaviour.answerLatencyMax();
+            sessionEvery = behaviour.sessionEvery();
+            sessionDuration = behaviour.sessionDuration();
+            meterValueInterval = behaviour.meterValueInterval();
+            idTags = behaviour.idTags();
+            rebootTime = behaviour.rebootTime();
         }
 
-        public Builder urls(List<URI> value) {
-            urls = List.copyOf(value);
-            return this;
-        }
-
-        public Builder chargers(int value) {
-            chargers = value;
-            return this;
-        }
-
-        /** The whole fleet's size when this process runs only part of it (default: {@link #chargers(int)}). */
-        public Builder slice(int fleetSizeValue, int firstIndexValue) {
-            fleetSize = fleetSizeValue;
-            firstIndex = firstIndexValue;
-            return this;
-        }
-
-        public Builder rampPerSecond(double value) {
-            rampPerSecond = value;
-            return this;
-        }
-
-        public Builder seed(long value) {
-            seed = value;
-            return this;
-        }
-
-        public Builder personas(PersonaMix value) {
-            personas = value;
-            return this;
-        }
-
-        public Builder idPrefix(String value) {
-            idPrefix = value;
-            return this;
-        }
-
-        public Builder password(@Nullable String value) {
-            password = value;
-            return this;
-        }
-
-        public Builder threads(int value) {
-            threads = value;
-            return this;
-        }
-
-        public Builder loopbackSources(List<InetAddress> value) {
-            loopbackSources = value;
-            return this;
-        }
-
-        public Builder keepAcknowledgedIds(boolean value) {
-            keepAcknowledgedIds = value;
-            return this;
-        }
-
-        public Builder callTimeout(Duration value) {
-            callTimeout = value;
-            return this;
-        }
-
-        public Builder handshakeTimeout(Duration value) {
-            handshakeTimeout = value;
-            return this;
-        }
-
-        public Builder transactionMessageRetries(int attempts, Duration retryInterval) {
-            transactionMessageAttempts = attempts;
-            transactionMessageRetryInterval = retryInterval;
-            return this;
-        }
-
-        public Builder answerLatency(Duration min, Duration max) {
-            answerLatencyMin = min;
-            answerLatencyMax = max;
-            return this;
-        }
-
-        /** Driver sessions: one every {@code every} per charger on average (zero: none), of mean length {@code length}. */
-        public Builder sessions(Duration every, Duration length, Duration meterValueIntervalValue) {
-            sessionEvery = every;
-            sessionDuration = length;
-            meterValueInterval = meterValueIntervalValue;
-            return this;
-        }
-
-        /** Id tags drivers use, {@code TAG-000001} up (default: as many as chargers in the fleet). */
-        public Builder idTags(int value) {
-            idTags = value;
-            return this;
-        }
-
-        public Builder rebootTime(Duration value) {
-            rebootTime = value;
-            return this;
-        }
-
-        public FleetSettings build() {
+        private FleetSettings settings() {
             int size = fleetSize > 0 ? fleetSize : chargers;
+            // at least one id tag even for no chargers: FleetSettings then reports the chargers, the real mistake
             return new FleetSettings(chargers, size, firstIndex, rampPerSecond, seed, personas, idPrefix, password,
                     threads, loopbackSources, keepAcknowledgedIds, new Behaviour(urls, callTimeout, handshakeTimeout,
                             transactionMessageAttempts, transactionMessageRetryInterval, answerLatencyMin,
                             answerLatencyMax, sessionEvery, sessionDuration, meterValueInterval,
-                            idTags > 0 ? idTags : size, rebootTime));
+                            idTags > 0 ? idTags : Math.max(size, 1), rebootTime));
         }
     }
 }

@@ -132,8 +132,8 @@ public final class ChaosExperimentExtension implements BeforeEachCallback, After
                     .chargers(topology.chargers()).rampPerSecond(annotation.fleetRampPerSecond()).seed(seed)
                     .personas(PersonaMix.parse(annotation.personas())).idTags(idTags);
             if (annotation.sessionEverySeconds() > 0) {
-                fleetSettings.sessions(Duration.ofSeconds(annotation.sessionEverySeconds()), Duration.ofSeconds(40),
-                        Duration.ofSeconds(15));
+                fleetSettings = fleetSettings.sessions(Duration.ofSeconds(annotation.sessionEverySeconds()),
+                        Duration.ofSeconds(40), Duration.ofSeconds(15));
             }
             fleet = Fleet.start(fleetSettings.build(), SteadyStateRecorders.feeding(recorders));
             resources.add("fleet", fleet::close);

@@ -4,6 +4,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
+import dev.chargestorm.fleet.internal.SettingRules;
+
 /**
  * What every charger of a fleet does, apart from its persona.
  *
@@ -30,16 +32,11 @@ public record Behaviour(List<URI> urls, Duration callTimeout, Duration handshake
         if (urls.isEmpty()) {
             throw new IllegalArgumentException("at least one central-system URL is needed, e.g. ws://127.0.0.1:8080/ocpp");
         }
-        if (transactionMessageAttempts < 1) {
-            throw new IllegalArgumentException("TransactionMessageAttempts must be >= 1 but was "
-                    + transactionMessageAttempts);
-        }
+        SettingRules.atLeast("TransactionMessageAttempts", transactionMessageAttempts, 1);
         if (answerLatencyMax.compareTo(answerLatencyMin) < 0) {
             throw new IllegalArgumentException("answer latency max (" + answerLatencyMax + ") is below min ("
                     + answerLatencyMin + ")");
         }
-        if (idTags < 1) {
-            throw new IllegalArgumentException("at least one id tag is needed but was " + idTags);
-        }
+        SettingRules.atLeast("idTags", idTags, 1);
     }
 }

@@ -12,17 +12,20 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import dev.chargestorm.fleet.Fleet;
 import dev.chargestorm.fleet.FleetSettings;
+import dev.chargestorm.fleet.cli.OptionConverters.AnswerLatency;
+import dev.chargestorm.fleet.cli.OptionConverters.AnswerLatencyConverter;
+import dev.chargestorm.fleet.cli.OptionConverters.DurationConverter;
+import dev.chargestorm.fleet.cli.OptionConverters.DurationOrZeroConverter;
+import dev.chargestorm.fleet.cli.OptionConverters.RampConverter;
 import dev.chargestorm.fleet.metrics.FleetSnapshot;
 import dev.chargestorm.fleet.metrics.FleetSummary;
 import dev.chargestorm.fleet.persona.PersonaMix;
-import dev.chargestorm.fleet.persona.Personas;
 import dev.chargestorm.fleet.process.ChildProtocol;
 import dev.chargestorm.fleet.process.FleetProcesses;
 import dev.chargestorm.fleet.transport.Transport;
@@ -46,13 +49,13 @@ public final class FleetCommand implements Callable<Integer> {
     @Option(names = "--chargers", defaultValue = "1000", description = "Chargers (default: ${DEFAULT-VALUE}).")
     int chargers;
 
-    @Option(names = "--ramp", defaultValue = "1000/s", paramLabel = "N/s",
+    @Option(names = "--ramp", defaultValue = "1000/s", paramLabel = "N/s", converter = RampConverter.class,
             description = "Connection starts per second at start-up, 0 for all at once (default: ${DEFAULT-VALUE}).")
-    String ramp;
+    double rampPerSecond;
 
-    @Option(names = "--duration", paramLabel = "DURATION",
+    @Option(names = "--duration", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "How long to run, e.g. 10m (default: until Ctrl-C).")
-    @Nullable String duration;
+    @Nullable Duration duration;
 
     @Option(names = "--persona", defaultValue = "immediate", paramLabel = "MIX",
             description = "Persona mix, e.g. immediate=0.7,backoff-jitter=0.3; traits: immediate, fixed[:30s], "
@@ -88,16 +91,18 @@ public final class FleetCommand implements Callable<Integer> {
     @Nullable String password;
 
     @Option(names = "--session-every", defaultValue = "30m", paramLabel = "DURATION",
+            converter = DurationOrZeroConverter.class,
             description = "Mean time between driver sessions per charger, 0 for none (default: ${DEFAULT-VALUE}).")
-    String sessionEvery;
+    Duration sessionEvery;
 
     @Option(names = "--session-length", defaultValue = "10m", paramLabel = "DURATION",
-            description = "Mean session length (default: ${DEFAULT-VALUE}).")
-    String sessionLength;
+            converter = DurationConverter.class, description = "Mean session length (default: ${DEFAULT-VALUE}).")
+    Duration sessionLength;
 
     @Option(names = "--meter-interval", defaultValue = "60s", paramLabel = "DURATION",
+            converter = DurationConverter.class,
             description = "MeterValues interval during a session (default: ${DEFAULT-VALUE}).")
-    String meterInterval;
+    Duration meterInterval;
 
     @Option(names = "--id-tags", defaultValue = "0",
             description = "Id tags in use, TAG-000001 up (default: as many as chargers).")
@@ -108,16 +113,18 @@ public final class FleetCommand implements Callable<Integer> {
     int txAttempts;
 
     @Option(names = "--tx-retry-interval", defaultValue = "60s", paramLabel = "DURATION",
+            converter = DurationConverter.class,
             description = "TransactionMessageRetryInterval (default: ${DEFAULT-VALUE}).")
-    String txRetryInterval;
+    Duration txRetryInterval;
 
     @Option(names = "--call-timeout", defaultValue = "30s", paramLabel = "DURATION",
-            description = "Wait for a CALL's answer (default: ${DEFAULT-VALUE}).")
-    String callTimeout;
+            converter = DurationConverter.class, description = "Wait for a CALL's answer (default: ${DEFAULT-VALUE}).")
+    Duration callTimeout;
 
     @Option(names = "--answer-latency", defaultValue = "50ms-500ms", paramLabel = "MIN-MAX",
+            converter = AnswerLatencyConverter.class,
             description = "How long chargers take to answer central-system CALLs (default: ${DEFAULT-VALUE}).")
-    String answerLatency;
+    AnswerLatency answerLatency;
 
     @Option(names = "--source-addresses", defaultValue = "127.0.0.2-127.0.0.9", paramLabel = "RANGE",
             description = "Loopback source addresses for a loopback target, or 'none' (default: ${DEFAULT-VALUE}).")
@@ -127,8 +134,8 @@ public final class FleetCommand implements Callable<Integer> {
     int threads;
 
     @Option(names = "--progress-every", defaultValue = "1s", paramLabel = "DURATION",
-            description = "Progress line interval (default: ${DEFAULT-VALUE}).")
-    String progressEvery;
+            converter = DurationConverter.class, description = "Progress line interval (default: ${DEFAULT-VALUE}).")
+    Duration progressEvery;
 
     @Option(names = "--child", hidden = true)
     boolean child;
@@ -196,12 +203,6 @@ public final class FleetCommand implements Callable<Integer> {
     }
 
     FleetSettings settings() {
-        double rampValue = parseRamp(ramp);
-        String[] latency = answerLatency.split("-");
-        if (latency.length != 2) {
-            throw new IllegalArgumentException("--answer-latency expects MIN-MAX such as 50ms-500ms but was '"
-                    + answerLatency + "'");
-        }
         if (chargers > 15_000 && processes == 1 && !child) {
             throw new IllegalArgumentException(("%,d chargers do not fit into one process (at most 15,000: the "
                     + "open-file limit and the heap); add --processes %d").formatted(chargers,
@@ -210,7 +211,7 @@ public final class FleetCommand implements Callable<Integer> {
         return FleetSettings.builder(urls.toArray(URI[]::new))
                 .chargers(chargers)
                 .slice(fleetSize > 0 ? fleetSize : chargers, firstIndex)
-                .rampPerSecond(rampValue)
+                .rampPerSecond(rampPerSecond)
                 .seed(seed)
                 .personas(PersonaMix.parse(persona))
                 .idPrefix(idPrefix)
@@ -218,11 +219,10 @@ public final class FleetCommand implements Callable<Integer> {
                 .threads(threads)
                 .loopbackSources(parseSources(sourceAddresses))
                 .keepAcknowledgedIds(acknowledgedIds != null)
-                .callTimeout(Personas.parseDuration(callTimeout))
-                .transactionMessageRetries(txAttempts, Personas.parseDuration(txRetryInterval))
-                .answerLatency(Personas.parseDuration(latency[0]), Personas.parseDuration(latency[1]))
-                .sessions(parseDurationOrZero(sessionEvery), Personas.parseDuration(sessionLength),
-                        Personas.parseDuration(meterInterval))
+                .callTimeout(callTimeout)
+                .transactionMessageRetries(txAttempts, txRetryInterval)
+                .answerLatency(answerLatency.min(), answerLatency.max())
+                .sessions(sessionEvery, sessionLength, meterInterval)
                 .idTags(idTags)
                 .build();
     }
@@ -234,7 +234,7 @@ public final class FleetCommand implements Callable<Integer> {
         int code = 0;
         try (Fleet fleet = Fleet.start(settings)) {
             long deadline = deadlineNanos();
-            long every = Personas.parseDuration(progressEvery).toMillis();
+            long every = progressEvery.toMillis();
             while (!stop.await(every, TimeUnit.MILLISECONDS)) {
                 String text = line.format(fleet.metrics().snapshot());
                 err.print(tty ? "\r" + text : text + "\n");
@@ -280,7 +280,7 @@ public final class FleetCommand implements Callable<Integer> {
         FleetSummary result;
         try (Fleet fleet = Fleet.start(settings)) {
             long deadline = deadlineNanos();
-            long every = Personas.parseDuration(progressEvery).toMillis();
+            long every = progressEvery.toMillis();
             while (!stop.await(every, TimeUnit.MILLISECONDS)) {
                 out.println(ChildProtocol.progress(fleet.metrics().snapshot()));
                 out.flush();
@@ -334,7 +334,7 @@ public final class FleetCommand implements Callable<Integer> {
         try (FleetProcesses fleet = FleetProcesses.start(processes, chargers, forwarded,
                 List.of(processJvmOptions.trim().split("\\s+")), null)) {
             err.println("chargestorm fleet: " + processes + " processes, pids " + fleet.pids());
-            long every = Personas.parseDuration(progressEvery).toMillis();
+            long every = progressEvery.toMillis();
             while (!stop.await(every, TimeUnit.MILLISECONDS)) {
                 FleetSnapshot snapshot = fleet.snapshot();
                 String text = line.format(new FleetSnapshot((System.nanoTime() - started) / 1_000_000,
@@ -374,24 +374,7 @@ public final class FleetCommand implements Callable<Integer> {
     }
 
     private long deadlineNanos() {
-        return duration == null ? Long.MAX_VALUE : System.nanoTime() + Personas.parseDuration(duration).toNanos();
-    }
-
-    static double parseRamp(String text) {
-        String value = text.trim().toLowerCase(Locale.ROOT);
-        if (value.endsWith("/s")) {
-            value = value.substring(0, value.length() - 2);
-        }
-        try {
-            double rate = Double.parseDouble(value);
-            if (rate < 0) {
-                throw new NumberFormatException();
-            }
-            return rate;
-        } catch (NumberFormatException ex) {
-            throw new IllegalArgumentException("--ramp expects connects per second such as 1000/s (0: all at once) "
-                    + "but was '" + text + "'");
-        }
+        return duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
     }
 
     static List<InetAddress> parseSources(String text) {
@@ -410,9 +393,5 @@ public final class FleetCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--source-addresses expects a loopback range such as "
                     + "127.0.0.2-127.0.0.9, or none, but was '" + text + "'");
         }
-    }
-
-    private static Duration parseDurationOrZero(String text) {
-        return "0".equals(text.trim()) ? Duration.ZERO : Personas.parseDuration(text);
     }
 }

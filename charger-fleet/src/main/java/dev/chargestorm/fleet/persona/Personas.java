@@ -123,18 +123,6 @@ public final class Personas {
         return millis + "ms";
     }
 
-    static void requireNonNegative(Duration duration, String what) {
-        if (duration.isNegative()) {
-            throw new IllegalArgumentException(what + " must not be negative but was " + duration);
-        }
-    }
-
-    static void requirePositive(Duration duration, String what) {
-        if (duration.isNegative() || duration.isZero()) {
-            throw new IllegalArgumentException(what + " must be positive but was " + duration);
-        }
-    }
-
     private static Duration duration(String[] args, int index, String fallback) {
         return parseDuration(args.length > index ? args[index] : fallback);
     }

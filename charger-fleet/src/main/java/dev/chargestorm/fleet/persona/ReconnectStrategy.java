@@ -3,6 +3,8 @@ package dev.chargestorm.fleet.persona;
 import java.time.Duration;
 import java.util.SplittableRandom;
 
+import dev.chargestorm.fleet.internal.SettingRules;
+
 /**
  * How long a charger waits before its next connection attempt. Attempt 0 is the first redial after a close or a
  * failure; the count goes back to 0 once the charger is online (connected and Accepted) again. Every strategy redials
@@ -36,7 +38,7 @@ public sealed interface ReconnectStrategy {
     /** Always the same wait (the SAP simulator's default is 30 s; naive firmware uses 1 s). */
     record Fixed(Duration delay) implements ReconnectStrategy {
         public Fixed {
-            Personas.requireNonNegative(delay, "fixed delay");
+            SettingRules.notNegative("fixed delay", delay);
         }
 
         @Override
@@ -53,8 +55,8 @@ public sealed interface ReconnectStrategy {
     /** {@code base * 2^attempt}, capped, without randomness: every charger that failed together retries together. */
     record Exponential(Duration base, Duration cap) implements ReconnectStrategy {
         public Exponential {
-            Personas.requirePositive(base, "exponential base");
-            Personas.requirePositive(cap, "exponential cap");
+            SettingRules.positive("exponential base", base);
+            SettingRules.positive("exponential cap", cap);
         }
 
         @Override
@@ -71,8 +73,8 @@ public sealed interface ReconnectStrategy {
     /** AWS "full jitter": uniform in {@code [0, min(cap, base * 2^attempt))}. */
     record FullJitter(Duration base, Duration cap) implements ReconnectStrategy {
         public FullJitter {
-            Personas.requirePositive(base, "backoff-jitter base");
-            Personas.requirePositive(cap, "backoff-jitter cap");
+            SettingRules.positive("backoff-jitter base", base);
+            SettingRules.positive("backoff-jitter cap", cap);
         }
 
         @Override
@@ -94,11 +96,9 @@ public sealed interface ReconnectStrategy {
      */
     record RetryBackOff(Duration waitMinimum, Duration randomRange, int repeatTimes) implements ReconnectStrategy {
         public RetryBackOff {
-            Personas.requireNonNegative(waitMinimum, "RetryBackOffWaitMinimum");
-            Personas.requireNonNegative(randomRange, "RetryBackOffRandomRange");
-            if (repeatTimes < 0) {
-                throw new IllegalArgumentException("RetryBackOffRepeatTimes must be >= 0 but was " + repeatTimes);
-            }
+            SettingRules.notNegative("RetryBackOffWaitMinimum", waitMinimum);
+            SettingRules.notNegative("RetryBackOffRandomRange", randomRange);
+            SettingRules.atLeast("RetryBackOffRepeatTimes", repeatTimes, 0);
         }
 
         @Override

@@ -56,7 +56,8 @@ class FleetCommandTest {
                         + "heap); add --processes 2");
         assertThat(run("--url", "ws://127.0.0.1:8080/ocpp", "--ramp", "fast")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8))
-                .contains("--ramp expects connects per second such as 1000/s (0: all at once) but was 'fast'");
+                .contains("Invalid value for option '--ramp': expected connects per second such as 1000/s (0: all at "
+                        + "once) but was 'fast'");
     }
 
     @Test

@@ -115,6 +115,22 @@ class PersonaTest {
     }
 
     @Test
+    void redialSettingsOutsideTheirRulesNameTheSettingAndTheRule() {
+        assertThatIllegalArgumentException().isThrownBy(() -> Personas.parse("exponential:0s/60s"))
+                .withMessage("exponential base must be positive but was PT0S");
+        assertThatIllegalArgumentException().isThrownBy(() -> Personas.parse("backoff-jitter:1s/0ms"))
+                .withMessage("backoff-jitter cap must be positive but was PT0S");
+        assertThatIllegalArgumentException().isThrownBy(() -> new ReconnectStrategy.Fixed(Duration.ofSeconds(-1)))
+                .withMessage("fixed delay must not be negative but was PT-1S");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new ReconnectStrategy.RetryBackOff(Duration.ZERO, Duration.ofMillis(-5), 3))
+                .withMessage("RetryBackOffRandomRange must not be negative but was PT-0.005S");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new ReconnectStrategy.RetryBackOff(Duration.ZERO, Duration.ZERO, -1))
+                .withMessage("RetryBackOffRepeatTimes must be at least 0 but was -1");
+    }
+
+    @Test
     void aMixGivesExactSharesSpreadBySeed() {
         PersonaMix mix = PersonaMix.parse("immediate=0.7,backoff-jitter=0.3");
         Persona[] personas = mix.assign(1000, 5);

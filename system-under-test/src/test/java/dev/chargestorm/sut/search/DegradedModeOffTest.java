@@ -1,20 +1,12 @@
 package dev.chargestorm.sut.search;
 
 import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.List;
 
-import dev.chargestorm.sut.database.EmbeddedPostgresServer;
-import dev.chargestorm.sut.search.seed.SpotWriter;
-import dev.chargestorm.sut.support.PgWireProxy;
 import dev.chargestorm.sut.support.SutIntegrationTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -25,7 +17,6 @@ import static dev.chargestorm.sut.search.SpotFixtures.json;
 import static dev.chargestorm.sut.search.SpotFixtures.search;
 import static dev.chargestorm.sut.search.SpotFixtures.spot;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Degraded mode off (the default): with the search database hung or down, a search fails fast
@@ -34,45 +25,20 @@ import static org.awaitility.Awaitility.await;
 @TestPropertySource(properties = "chargestorm.search.query-timeout=1s")
 class DegradedModeOffTest extends SutIntegrationTest {
 
-	private static final PgWireProxy PROXY = PgWireProxy.start();
-
 	private static final String QUERY = "lat=41.0&lng=150.0";
 
-	@Autowired
-	private SpotWriter writer;
-
-	@Autowired
-	private EmbeddedPostgresServer postgres;
+	@RegisterExtension
+	static final ProxiedSearchDatabase DATABASE = ProxiedSearchDatabase.seededWith(QUERY,
+			spot("OFF-1", 41.0, 150.0, 100, 0, charger("OFF-CP1", connector(1, ConnectorType.CHAdeMO, 50, null))));
 
 	@DynamicPropertySource
 	static void searchPoolThroughTheProxy(DynamicPropertyRegistry registry) {
-		registry.add("chargestorm.search.pool.url",
-				() -> "jdbc:postgresql://127.0.0.1:" + PROXY.port() + "/postgres?sslmode=disable");
-	}
-
-	@BeforeEach
-	void seed() {
-		PROXY.target(this.postgres.port());
-		this.writer.upsert(List.of(spot("OFF-1", 41.0, 150.0, 100, 0,
-				charger("OFF-CP1", connector(1, ConnectorType.CHAdeMO, 50, null)))));
-		await("a fresh answer").atMost(Duration.ofSeconds(20))
-			.untilAsserted(() -> assertThat(search(this.port, QUERY).statusCode()).isEqualTo(200));
-	}
-
-	@AfterEach
-	void repairTheDatabase() {
-		PROXY.resume();
-		PROXY.up();
-	}
-
-	@AfterAll
-	static void stopProxy() {
-		PROXY.close();
+		DATABASE.routeTheSearchPool(registry);
 	}
 
 	@Test
 	void aDatabaseThatIsDownGivesAFast503() {
-		PROXY.down();
+		DATABASE.down();
 		// WHEN
 		long started = System.nanoTime();
 		HttpResponse<String> response = search(this.port, QUERY);
@@ -85,7 +51,7 @@ class DegradedModeOffTest extends SutIntegrationTest {
 
 	@Test
 	void aHungDatabaseGivesA503WithinTheQueryTimeout() {
-		PROXY.pause();
+		DATABASE.pause();
 		// WHEN
 		long started = System.nanoTime();
 		HttpResponse<String> response = search(this.port, QUERY);

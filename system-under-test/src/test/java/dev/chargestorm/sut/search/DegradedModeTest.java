@@ -2,18 +2,12 @@ package dev.chargestorm.sut.search;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.List;
 
-import dev.chargestorm.sut.database.EmbeddedPostgresServer;
-import dev.chargestorm.sut.search.seed.SpotWriter;
 import dev.chargestorm.sut.support.PgWireProxy;
 import dev.chargestorm.sut.support.SutIntegrationTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -35,49 +29,21 @@ import static org.awaitility.Awaitility.await;
 		"chargestorm.search.degraded-mode.latency-budget=300ms", "chargestorm.search.query-timeout=2s" })
 class DegradedModeTest extends SutIntegrationTest {
 
-	private static final PgWireProxy PROXY = PgWireProxy.start();
-
 	private static final String QUERY = "lat=40.0&lng=150.0";
 
-	@Autowired
-	private SpotWriter writer;
-
-	@Autowired
-	private EmbeddedPostgresServer postgres;
+	@RegisterExtension
+	static final ProxiedSearchDatabase DATABASE = ProxiedSearchDatabase.seededWith(QUERY,
+			spot("DEG-1", 40.0, 150.0, 100, 0, charger("DEG-CP1", connector(1, ConnectorType.CHAdeMO, 50, null))));
 
 	@DynamicPropertySource
 	static void searchPoolThroughTheProxy(DynamicPropertyRegistry registry) {
-		registry.add("chargestorm.search.pool.url",
-				() -> "jdbc:postgresql://127.0.0.1:" + PROXY.port() + "/postgres?sslmode=disable");
-	}
-
-	@BeforeEach
-	void seedAndWarmTheCache() {
-		PROXY.target(this.postgres.port());
-		this.writer.upsert(List.of(spot("DEG-1", 40.0, 150.0, 100, 0,
-				charger("DEG-CP1", connector(1, ConnectorType.CHAdeMO, 50, null)))));
-		await("a fresh answer").atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-			HttpResponse<String> response = search(this.port, QUERY);
-			assertThat(response.statusCode()).isEqualTo(200);
-			assertThat(response.headers().firstValue("X-ChargeStorm-Stale")).isEmpty();
-		});
-	}
-
-	@AfterEach
-	void repairTheDatabase() {
-		PROXY.resume();
-		PROXY.up();
-	}
-
-	@AfterAll
-	static void stopProxy() {
-		PROXY.close();
+		DATABASE.routeTheSearchPool(registry);
 	}
 
 	@Test
 	void aHungDatabaseGivesTheCachedAnswerWithinTheBudgetMarkedStale() {
 		String fresh = search(this.port, QUERY).body();
-		PROXY.pause();
+		DATABASE.pause();
 		// WHEN
 		long started = System.nanoTime();
 		HttpResponse<String> response = search(this.port, QUERY);
@@ -95,7 +61,7 @@ class DegradedModeTest extends SutIntegrationTest {
 
 	@Test
 	void aDatabaseThatIsDownGivesTheCachedAnswerAndAnUnknownQueryA503() {
-		PROXY.down();
+		DATABASE.down();
 		// WHEN
 		long started = System.nanoTime();
 		HttpResponse<String> known = search(this.port, QUERY);
@@ -112,7 +78,7 @@ class DegradedModeTest extends SutIntegrationTest {
 		assertThat(json(unknown).get("detail").asString()).contains("search database");
 		assertThat(unknownMillis).isLessThan(3_000L);
 		// AND when the database is back, answers are fresh again
-		PROXY.up();
+		DATABASE.up();
 		await("fresh answers after the outage").atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
 			HttpResponse<String> response = search(this.port, QUERY);
 			assertThat(response.statusCode()).isEqualTo(200);

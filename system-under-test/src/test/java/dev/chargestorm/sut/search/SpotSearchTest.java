@@ -2,7 +2,6 @@ package dev.chargestorm.sut.search;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -16,16 +15,14 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import dev.chargestorm.sut.database.EmbeddedPostgresServer;
 import dev.chargestorm.sut.ocpp.message.CoreEnums.ChargePointStatus;
 import dev.chargestorm.sut.search.seed.SeedSpot;
 import dev.chargestorm.sut.search.seed.SpotWriter;
 import dev.chargestorm.sut.support.OcppTestClient;
 import dev.chargestorm.sut.support.PgWireProxy;
 import dev.chargestorm.sut.support.SutIntegrationTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
@@ -47,7 +44,6 @@ import static dev.chargestorm.sut.search.SpotFixtures.search;
 import static dev.chargestorm.sut.search.SpotFixtures.spot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The search API against a real embedded PostgreSQL. The search pool goes through a
@@ -56,31 +52,15 @@ import static org.awaitility.Awaitility.await;
  */
 class SpotSearchTest extends SutIntegrationTest {
 
-	private static final PgWireProxy PROXY = PgWireProxy.start();
+	@RegisterExtension
+	static final ProxiedSearchDatabase DATABASE = ProxiedSearchDatabase.recordingEveryStatement();
 
 	@Autowired
 	private SpotWriter writer;
 
-	@Autowired
-	private EmbeddedPostgresServer postgres;
-
 	@DynamicPropertySource
 	static void searchPoolThroughTheProxy(DynamicPropertyRegistry registry) {
-		registry.add("chargestorm.search.pool.url",
-				() -> "jdbc:postgresql://127.0.0.1:" + PROXY.port() + "/postgres?sslmode=disable&prepareThreshold=0");
-	}
-
-	@BeforeEach
-	void targetTheDatabase() {
-		PROXY.target(this.postgres.port());
-		// the pool started before the proxy knew where the database is; wait until it has connections
-		await("the search pool connected").atMost(Duration.ofSeconds(30))
-			.until(() -> search(this.port, "lat=0&lng=0").statusCode() == 200);
-	}
-
-	@AfterAll
-	static void stopProxy() {
-		PROXY.close();
+		DATABASE.routeTheSearchPool(registry);
 	}
 
 	@ParameterizedTest(name = "{0} -> {1}")
@@ -364,10 +344,10 @@ class SpotSearchTest extends SutIntegrationTest {
 		String at = "lat=" + lat + "&lng=" + lng + "&status=available&connectorType=CHAdeMO&minPowerKw=20&limit=10";
 		String cursor = encode(json(search(this.port, at)).get("nextCursor").asString());
 		// WHEN
-		PROXY.clearStatements();
+		DATABASE.clearStatements();
 		HttpResponse<String> page = search(this.port, at + "&cursor=" + cursor);
 		List<String> searchStatements = statementsSent();
-		PROXY.clearStatements();
+		DATABASE.clearStatements();
 		HttpResponse<String> one = get("/api/spots/SQL-3", null);
 		List<String> spotStatements = statementsSent();
 		// THEN
@@ -415,7 +395,7 @@ class SpotSearchTest extends SutIntegrationTest {
 
 	/** What the search pool sent, without connection set-up and the pool's empty validation queries. */
 	private static List<String> statementsSent() {
-		return PROXY.statements().stream().filter((sql) -> !sql.isBlank() && !sql.startsWith("SET ")).toList();
+		return DATABASE.statements().stream().filter((sql) -> !sql.isBlank() && !sql.startsWith("SET ")).toList();
 	}
 
 	private HttpResponse<String> get(String path, String ifNoneMatch) {

@@ -1,0 +1,231 @@
+package dev.chargestorm.chaos.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
+
+import dev.chargestorm.chaos.topology.Topology;
+import dev.chargestorm.steadystate.yaml.SloValidationException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.platform.engine.DiscoverySelector;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Event;
+import org.junit.platform.testkit.engine.Events;
+
+/**
+ * The experiment extension's configuration errors, each raised before anything is started. The nested classes hold
+ * experiments with one mistake each, run here with the JUnit engine test kit. They are enabled only while this test
+ * runs them, with {@code -Dchargestorm.runtime} naming no runtime: an experiment that got past its checks would fail
+ * to find a runtime instead of starting a platform.
+ */
+class ChaosExperimentExtensionTest {
+
+    private static final String RUNTIME = "chargestorm.runtime";
+    private static final String NO_RUNTIME = "none-in-these-tests";
+
+    @Test
+    void aTestWithoutTheAnnotationIsRefused() {
+        assertThat(onlyFailure(selectClass(WithoutAnnotation.class)))
+                .isInstanceOf(ExtensionConfigurationException.class)
+                .hasMessageStartingWith("ChaosExperimentExtension needs @ChaosExperiment on ")
+                .hasMessageEndingWith("$WithoutAnnotation.plainTest()");
+    }
+
+    @Test
+    void aMissingTopologyMethodIsNamed() {
+        assertThat(onlyFailure(mistake("missingTopology")))
+                .isInstanceOf(ExtensionConfigurationException.class)
+                .hasMessage("no static method noSuchTopology() in " + Mistakes.class.getName() + " returning Topology");
+    }
+
+    @Test
+    void aTopologyMethodMustBeStaticAndReturnATopology() {
+        assertThat(onlyFailure(mistake("instanceTopology")))
+                .isInstanceOf(ExtensionConfigurationException.class)
+                .hasMessage("Mistakes.topologyOfAnInstance() must be static and return Topology");
+        assertThat(onlyFailure(mistake("topologyOfAnotherType")))
+                .isInstanceOf(ExtensionConfigurationException.class)
+                .hasMessage("Mistakes.topologyAsText() must be static and return Topology");
+    }
+
+    @Test
+    void aTopologyMethodThatThrowsIsNamedWithItsCause() {
+        assertThat(onlyFailure(mistake("throwingTopology")))
+                .isInstanceOf(ExtensionConfigurationException.class)
+                .hasMessage("Mistakes.topologyThatThrows() failed")
+                .rootCause().isInstanceOf(IllegalStateException.class).hasMessage("no zones today");
+    }
+
+    @Test
+    void aMissingDeclarationsMethodIsNamed() {
+        assertThat(onlyFailure(mistake("missingDeclarations")))
+                .isInstanceOf(ExtensionConfigurationException.class)
+                .hasMessage("no static method noSuchDeclarations() in " + Mistakes.class.getName()
+                        + " returning Declarations");
+    }
+
+    @Test
+    void aMissingSteadyStateFileIsNamedWithWhereItWasLookedFor() {
+        assertThat(onlyFailure(mistake("missingSteadyStateFile")))
+                .isInstanceOf(ExtensionConfigurationException.class)
+                .hasMessageStartingWith("steady-state file /")
+                .hasMessageEndingWith("/src/test/resources/extension/no-such-file.yaml does not exist; sloFiles are"
+                        + " relative to the module directory");
+    }
+
+    @Test
+    void anInvalidSteadyStateFileListsItsProblems() {
+        assertThat(onlyFailure(mistake("invalidSteadyStateFile")))
+                .isInstanceOf(SloValidationException.class)
+                .hasMessageStartingWith("1 problem in SLO declarations:\n"
+                        + "src/test/resources/extension/misspelt-kind.yaml:3: ");
+    }
+
+    @Test
+    void anUnknownSteadyStateIsNamed() {
+        assertThat(onlyFailure(mistake("unknownSteadyState")))
+                .isInstanceOf(ExtensionConfigurationException.class)
+                .hasMessage("no SteadyState 'no-such-steady-state' in the declarations of unknownSteadyState; name one"
+                        + " of their SteadyState documents");
+    }
+
+    @Test
+    void experimentParametersExistOnlyInsideAnExperiment() {
+        assertThat(onlyFailure(selectClass(ExperimentInTheConstructor.class)))
+                .isInstanceOf(ParameterResolutionException.class)
+                .hasMessageStartingWith("no running chaos experiment for ")
+                .hasMessageEndingWith("; only @ChaosExperiment methods get these parameters");
+    }
+
+    @Test
+    void aRefusedExperimentDoesNotBlockTheNextOne() {
+        // WHEN every experiment with a mistake runs, one after another
+        List<Throwable> failures = failures(selectClass(Mistakes.class));
+        // THEN each is refused for its own mistake, not because one before seems to be still running
+        assertThat(failures).hasSize(8).noneSatisfy(failure -> assertThat(failure)
+                .hasMessageContaining("must not run in parallel"));
+    }
+
+    @Test
+    void anExperimentWithoutMistakesGetsAsFarAsTheRuntime() {
+        // the control: the mistakes above were found by their own checks, not by one that refuses everything
+        assertThat(onlyFailure(selectClass(NoMistake.class)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("no platform runtime '" + NO_RUNTIME + "' on the class path; available: [");
+    }
+
+    private static DiscoverySelector mistake(String method) {
+        return selectMethod(Mistakes.class, method);
+    }
+
+    private static Throwable onlyFailure(DiscoverySelector experiments) {
+        List<Throwable> failures = failures(experiments);
+        assertThat(failures).as("failures of " + experiments).hasSize(1);
+        return failures.getFirst();
+    }
+
+    private static List<Throwable> failures(DiscoverySelector experiments) {
+        String runtime = System.getProperty(RUNTIME);
+        System.setProperty(RUNTIME, NO_RUNTIME);
+        Events events;
+        try {
+            events = EngineTestKit.engine("junit-jupiter").selectors(experiments).execute().testEvents();
+        } finally {
+            if (runtime == null) {
+                System.clearProperty(RUNTIME);
+            } else {
+                System.setProperty(RUNTIME, runtime);
+            }
+        }
+        assertThat(events.started().count()).as("experiments of " + experiments + " started").isPositive();
+        assertThat(events.succeeded().count()).as("experiments of " + experiments + " passed").isZero();
+        return events.failed().stream().map(ChaosExperimentExtensionTest::throwable).toList();
+    }
+
+    private static Throwable throwable(Event event) {
+        return event.getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow();
+    }
+
+    @EnabledIfSystemProperty(named = RUNTIME, matches = NO_RUNTIME)
+    @ExtendWith(ChaosExperimentExtension.class)
+    static class WithoutAnnotation {
+
+        @Test
+        void plainTest() {
+        }
+    }
+
+    @EnabledIfSystemProperty(named = RUNTIME, matches = NO_RUNTIME)
+    static class Mistakes {
+
+        Topology topologyOfAnInstance() {
+            return Topology.threeZones();
+        }
+
+        static String topologyAsText() {
+            return "three zones";
+        }
+
+        static Topology topologyThatThrows() {
+            throw new IllegalStateException("no zones today");
+        }
+
+        @ChaosExperiment(topology = "noSuchTopology")
+        void missingTopology() {
+        }
+
+        @ChaosExperiment(topology = "topologyOfAnInstance")
+        void instanceTopology() {
+        }
+
+        @ChaosExperiment(topology = "topologyAsText")
+        void topologyOfAnotherType() {
+        }
+
+        @ChaosExperiment(topology = "topologyThatThrows")
+        void throwingTopology() {
+        }
+
+        @ChaosExperiment(declarations = "noSuchDeclarations")
+        void missingDeclarations() {
+        }
+
+        @ChaosExperiment(sloFiles = "src/test/resources/extension/no-such-file.yaml")
+        void missingSteadyStateFile() {
+        }
+
+        @ChaosExperiment(sloFiles = "src/test/resources/extension/misspelt-kind.yaml")
+        void invalidSteadyStateFile() {
+        }
+
+        @ChaosExperiment(steadyState = "no-such-steady-state")
+        void unknownSteadyState() {
+        }
+    }
+
+    @EnabledIfSystemProperty(named = RUNTIME, matches = NO_RUNTIME)
+    @ExtendWith(ChaosExperimentExtension.class)
+    static class ExperimentInTheConstructor {
+
+        ExperimentInTheConstructor(Experiment experiment) {
+        }
+
+        @ChaosExperiment
+        void experiment() {
+        }
+    }
+
+    @EnabledIfSystemProperty(named = RUNTIME, matches = NO_RUNTIME)
+    static class NoMistake {
+
+        @ChaosExperiment
+        void experiment(Experiment experiment) {
+        }
+    }
+}
