@@ -20,6 +20,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * ({@code journal.json}, {@code report.html}, {@code summary.md}, {@code junit/TEST-steady-state.xml}, node logs,
  * {@code faults.json}) is in {@code target/chaos-reports/<name>/}.
  *
+ * <p>The run's invariants may use the probe {@code db.persisted-messages} (the
+ * {@link dev.chargestorm.chaos.ledger.TransactionLedger} of the platform's database), which the extension registers,
+ * against the fleet's id set {@code fleet.confirmed-messages}: the platform's {@code zero-lost-transactions}.
+ *
  * <p>The seed ({@link #seed()}, or {@code -Dchargestorm.seed=N} to replay) decides the fleet, the search queries, the
  * dataset and Toxiproxy's rolls; it is logged and published as a report entry.
  */
@@ -72,6 +76,12 @@ public @interface ChaosExperiment {
      * slow at first, and that is start-up, not the steady state.
      */
     int warmUpSeconds() default 30;
+
+    /**
+     * Extra {@code --key=value} options for every node of the system under test, after the extension's own (seeding,
+     * pool timeouts), for example {@code "--chargestorm.ocpp.ping-interval=5s"}.
+     */
+    String[] nodeProperties() default {};
 
     /** Whether the hypothesis must hold or the experiment is a known-bad control. */
     Expectation expect() default Expectation.HOLDS;

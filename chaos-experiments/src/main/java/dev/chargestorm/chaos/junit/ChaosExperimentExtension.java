@@ -2,6 +2,7 @@ package dev.chargestorm.chaos.junit;
 
 import dev.chargestorm.chaos.fault.FaultListener;
 import dev.chargestorm.chaos.fault.Faults;
+import dev.chargestorm.chaos.ledger.TransactionLedger;
 import dev.chargestorm.chaos.load.SearchLoad;
 import dev.chargestorm.chaos.load.SearchLoadSettings;
 import dev.chargestorm.chaos.runtime.PlatformRuntimeProvider;
@@ -88,10 +89,17 @@ public final class ChaosExperimentExtension implements BeforeEachCallback, After
                         + " declarations of " + name + "; name one of their SteadyState documents"));
 
         int idTags = Math.max(annotation.spots(), topology.chargers());
-        List<String> nodeProperties = List.of("--chargestorm.seed.spots=" + annotation.spots(),
+        List<String> nodeProperties = new ArrayList<>(List.of("--chargestorm.seed.spots=" + annotation.spots(),
                 "--chargestorm.seed.seed=" + seed, "--chargestorm.seed.id-tags=" + idTags,
                 "--spring.datasource.hikari.connection-timeout=5000",
-                "--spring.datasource.hikari.validation-timeout=2000");
+                "--spring.datasource.hikari.validation-timeout=2000"));
+        for (String property : annotation.nodeProperties()) {
+            if (!property.startsWith("--") || !property.contains("=")) {
+                throw new ExtensionConfigurationException("@ChaosExperiment(nodeProperties) of " + name + ": each"
+                        + " must look like --key=value but one was '" + property + "'");
+            }
+            nodeProperties.add(property);
+        }
         Path runDirectory = Path.of("target", "chaos-reports", name);
         RunningPlatform platform = PlatformRuntimeProvider.named(System.getProperty("chargestorm.runtime", "embedded"))
                 .create(seed, nodeProperties).start(topology, runDirectory);
@@ -102,6 +110,7 @@ public final class ChaosExperimentExtension implements BeforeEachCallback, After
         AtomicReference<@Nullable Faults> faultsRef = new AtomicReference<>();
         SteadyStateRun.Builder builder = SteadyStateRun.builder(declarations, steadyState.name()).runName(name)
                 .inProcess(recorders)
+                .probe(TransactionLedger.PROBE, TransactionLedger.of(platform.database()))
                 .onAbort(decision -> {
                     aborted.countDown();
                     Faults f = faultsRef.get();

@@ -22,7 +22,9 @@ final class Verdicts {
     private static String invariant(dev.chargestorm.steadystate.evaluation.InvariantCheck i) {
         return "invariant " + i.name() + ": " + i.verdict() + ", expected " + i.expected() + ", actual " + i.actual()
                 + ", missing " + i.missing() + ", duplicates " + i.duplicates()
-                + (i.error().isEmpty() ? "" : ", error " + i.error());
+                + (i.error() == null || i.error().isEmpty() ? "" : ", error " + i.error())
+                + (i.missingSample().isEmpty() ? "" : ", e.g. missing " + i.missingSample())
+                + (i.duplicateSample().isEmpty() ? "" : ", e.g. duplicated " + i.duplicateSample());
     }
 
     static List<String> problems(RunResult result) {

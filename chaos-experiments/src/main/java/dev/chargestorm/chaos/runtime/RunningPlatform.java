@@ -75,6 +75,12 @@ public interface RunningPlatform extends AutoCloseable {
         return links(LinkKind.CLIENT_TO_API, null).stream().map(this::endpoint).toList();
     }
 
+    /**
+     * @return the platform's PostgreSQL, reached directly (no proxy), for probes that read what the nodes stored; a
+     *         fault on the db links does not cut the harness off
+     */
+    DatabaseEndpoint database();
+
     /** @return whether this platform started that node (the same handle, not one of another platform) */
     default boolean owns(NodeHandle node) {
         return nodes().stream().anyMatch(n -> n == node);

@@ -1,5 +1,6 @@
 package dev.chargestorm.chaos.runtime.embedded;
 
+import dev.chargestorm.chaos.runtime.DatabaseEndpoint;
 import dev.chargestorm.chaos.runtime.NodeHandle;
 import dev.chargestorm.chaos.runtime.PlatformStartException;
 import dev.chargestorm.chaos.runtime.RunningPlatform;
@@ -88,7 +89,7 @@ final class EmbeddedPlatform implements RunningPlatform {
         topology.nodes().forEach(node -> nodePorts.put(node.name(), ports.next()));
         for (Link link : topology.links()) {
             int listen = ports.next();
-            int upstream = link.kind().toDatabase() ? database().port() : nodePorts.get(link.node().name());
+            int upstream = link.kind().toDatabase() ? startedDatabase().port() : nodePorts.get(link.node().name());
             try {
                 proxies.put(link.proxy(), proxyHosts.get(link.zone()).client()
                         .createProxy(link.proxy(), "127.0.0.1:" + listen, "127.0.0.1:" + upstream));
@@ -153,7 +154,7 @@ final class EmbeddedPlatform implements RunningPlatform {
         }
     }
 
-    private Database database() {
+    private Database startedDatabase() {
         if (database == null) {
             throw new IllegalStateException("the database has not been started");
         }
@@ -197,6 +198,11 @@ final class EmbeddedPlatform implements RunningPlatform {
         throw new IllegalArgumentException("link " + link.proxy() + " leads to the database, which clients do not"
                 + " reach; only " + LinkKind.CHARGER_TO_NODE + " and " + LinkKind.CLIENT_TO_API + " links have"
                 + " endpoints");
+    }
+
+    @Override
+    public DatabaseEndpoint database() {
+        return new DatabaseEndpoint(Database.jdbcUrl(startedDatabase().port()), Database.USER, Database.USER);
     }
 
     /** @return process ids of every child process still running (nodes, proxies, PostgreSQL, watchdogs) */
