@@ -48,7 +48,7 @@ import org.slf4j.LoggerFactory;
  * reset); new connections roll again.
  *
  * <p>Platform: two zones, one central-system node each, 300 chargers with back-off personas and a session every 20 s
- * each (more transaction messages on the wire). Phases: 15 s baseline (gate), 30 s fault, 20 s settle, 15 s recovery.
+ * each (more transaction messages on the wire). Phases: 15 s baseline (gate), 30 s fault, 10 s settle, 15 s recovery.
  * Report: {@code target/chaos-reports/flaky-links/}.
  */
 class FlakyLinksExperimentTest {

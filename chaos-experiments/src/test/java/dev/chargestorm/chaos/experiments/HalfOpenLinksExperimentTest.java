@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * keeps them until the heal (20 s) and fails.
  *
  * <p>Platform: two zones, one central-system node each (pinging every 5 s, closing after 5 s more of silence), 300
- * chargers with back-off personas and a session a minute each. Phases: 15 s baseline (gate), 20 s half-open, 20 s
+ * chargers with back-off personas and a session a minute each. Phases: 15 s baseline (gate), 20 s half-open, 10 s
  * settle, 15 s recovery. Report: {@code target/chaos-reports/half-open-links/}.
  */
 class HalfOpenLinksExperimentTest {
