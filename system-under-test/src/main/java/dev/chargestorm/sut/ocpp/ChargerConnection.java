@@ -78,6 +78,9 @@ public final class ChargerConnection {
 	/** Whether a graceful close sent its close frame; guarded by {@code this}. */
 	private boolean closeSent;
 
+	/** When the last CALL in either direction ended, 0 before the first; guarded by {@code this}. */
+	private long lastCallEndedNanos;
+
 	/** Actions the charger may send while Pending because a TriggerMessage asked for them. */
 	private final Set<OcppAction> expectedTriggers = ConcurrentHashMap.newKeySet();
 
@@ -202,6 +205,7 @@ public final class ChargerConnection {
 				return;
 			}
 			this.inFlight = null;
+			this.lastCallEndedNanos = System.nanoTime();
 		}
 		if (call.timeout != null) {
 			call.timeout.cancel(false);
@@ -320,6 +324,7 @@ public final class ChargerConnection {
 	void inboundCallAnswered() {
 		synchronized (this) {
 			this.inboundCalls--;
+			this.lastCallEndedNanos = System.nanoTime();
 		}
 		closeIfQuiet();
 	}
@@ -327,21 +332,24 @@ public final class ChargerConnection {
 	/**
 	 * Closes the connection gracefully: as soon as no CALL is open in either direction (a CALL
 	 * of the charger's is answered, the central system's CALL in flight and those queued behind
-	 * it are answered or timed out), or after {@code bound} at the latest, so a charger that
-	 * keeps a CALL open cannot hold the connection. CALLs the central system wants to send after
-	 * the close frame are refused ({@link Reason#CONNECTION_CLOSED}). Calling it again returns
-	 * the first call's result.
+	 * it are answered or timed out) and none ended within {@code quietPeriod} (a charger with
+	 * one CALL in flight sends its next queued CALL the moment it gets an answer, Authorize
+	 * then StartTransaction; closing right after an answer would cut that one off on the wire),
+	 * or after {@code bound} at the latest, so a charger that keeps a CALL open cannot hold the
+	 * connection. CALLs the central system wants to send after the close frame are refused
+	 * ({@link Reason#CONNECTION_CLOSED}). Calling it again returns the first call's result.
 	 * @param status the close code and reason
+	 * @param quietPeriod how long no CALL may have ended before the close
 	 * @param bound the longest the close waits for open CALLs
 	 * @return completes once the close frame is sent or the connection is gone, with how
 	 */
-	public CompletableFuture<QuietClose> closeWhenQuiet(CloseStatus status, Duration bound) {
+	public CompletableFuture<QuietClose> closeWhenQuiet(CloseStatus status, Duration quietPeriod, Duration bound) {
 		PendingClose pending;
 		synchronized (this) {
 			if (this.pendingClose != null) {
 				return this.pendingClose.done;
 			}
-			pending = new PendingClose(status);
+			pending = new PendingClose(status, quietPeriod.toNanos());
 			this.pendingClose = pending;
 			if (this.closed) {
 				pending.done.complete(QuietClose.GONE);
@@ -367,6 +375,13 @@ public final class ChargerConnection {
 			}
 			if (this.inboundCalls > 0 || this.inFlight != null || !this.queue.isEmpty()) {
 				pending.waited = true;
+				return false;
+			}
+			long sinceLastCall = System.nanoTime() - this.lastCallEndedNanos;
+			if (this.lastCallEndedNanos != 0 && sinceLastCall < pending.quietNanos) {
+				// the conversation may go on: look again when it has been quiet long enough
+				pending.waited = true;
+				this.scheduler.schedule(this::closeIfQuiet, pending.quietNanos - sinceLastCall, TimeUnit.NANOSECONDS);
 				return false;
 			}
 			if (sendsPending()) {
@@ -440,7 +455,7 @@ public final class ChargerConnection {
 		/** No CALL was open: closed at once. */
 		QUIET,
 
-		/** Closed once the CALLs open at the time were answered or timed out. */
+		/** Closed once the CALLs open at the time were answered or timed out and it was quiet. */
 		AFTER_OPEN_CALLS,
 
 		/** A CALL was still open when the wait ended: closed anyway. */
@@ -455,15 +470,18 @@ public final class ChargerConnection {
 
 		private final CloseStatus status;
 
+		private final long quietNanos;
+
 		private final CompletableFuture<QuietClose> done = new CompletableFuture<>();
 
-		/** Whether the close had to wait for an open CALL; guarded by the connection. */
+		/** Whether the close had to wait for an open or a just-ended CALL; guarded by the connection. */
 		private boolean waited;
 
 		private volatile @Nullable ScheduledFuture<?> bound;
 
-		PendingClose(CloseStatus status) {
+		PendingClose(CloseStatus status, long quietNanos) {
 			this.status = status;
+			this.quietNanos = quietNanos;
 		}
 
 	}

@@ -70,11 +70,12 @@ public class DrainService {
 	 * @param ratePerSecond connections closed per second, or null to spread them over {@code window}
 	 * @param window how long to spread the closes over when no rate is given
 	 * @param closeCode close code sent (1012 or 1001)
+	 * @param quietPeriod how long no CALL may have ended on a connection before it is closed
 	 * @param callWait the longest a connection's close waits for a CALL open on it
 	 * @return the drain's progress
 	 */
 	public synchronized DrainStatus start(@Nullable Integer ratePerSecond, Duration window, int closeCode,
-			Duration callWait) {
+			Duration quietPeriod, Duration callWait) {
 		if (this.current != null) {
 			return status();
 		}
@@ -83,7 +84,7 @@ public class DrainService {
 		int total = toClose.size();
 		double rate = (ratePerSecond != null) ? ratePerSecond
 				: Math.max(1d, total / Math.max(0.001, window.toMillis() / 1000d));
-		Drain drain = new Drain(toClose, total, rate, new CloseStatus(closeCode, "Draining"), callWait,
+		Drain drain = new Drain(toClose, total, rate, new CloseStatus(closeCode, "Draining"), quietPeriod, callWait,
 				Instant.now());
 		this.current = drain;
 		this.remaining.set(total);
@@ -102,7 +103,7 @@ public class DrainService {
 				break;
 			}
 			drain.startedCount++;
-			drain.closes.add(connection.closeWhenQuiet(drain.closeStatus, drain.callWait)
+			drain.closes.add(connection.closeWhenQuiet(drain.closeStatus, drain.quietPeriod, drain.callWait)
 				.whenComplete((outcome, failure) -> closed(drain, outcome)));
 		}
 		if (drain.toClose.isEmpty() && !drain.allStarted) {
@@ -173,6 +174,7 @@ public class DrainService {
 	 * @param closed connections closed so far (close frame sent, or the charger left first)
 	 * @param waiting connections whose turn has come and whose close waits for an open CALL
 	 * @param closedAfterOpenCalls closes that waited until the open CALLs were answered or timed out
+	 * and the connection had been quiet for the quiet period
 	 * @param closedAtBound closes sent while a CALL was still open, because {@code callWait} had passed
 	 * @param ratePerSecond closing rate
 	 * @param callWait the longest a close waits for open CALLs
@@ -193,6 +195,8 @@ public class DrainService {
 		private final double rate;
 
 		private final CloseStatus closeStatus;
+
+		private final Duration quietPeriod;
 
 		private final Duration callWait;
 
@@ -217,12 +221,13 @@ public class DrainService {
 
 		private volatile @Nullable ScheduledFuture<?> task;
 
-		Drain(Deque<ChargerConnection> toClose, int total, double rate, CloseStatus closeStatus, Duration callWait,
-				Instant startedAt) {
+		Drain(Deque<ChargerConnection> toClose, int total, double rate, CloseStatus closeStatus, Duration quietPeriod,
+				Duration callWait, Instant startedAt) {
 			this.toClose = toClose;
 			this.total = total;
 			this.rate = rate;
 			this.closeStatus = closeStatus;
+			this.quietPeriod = quietPeriod;
 			this.callWait = callWait;
 			this.startedAt = startedAt;
 		}

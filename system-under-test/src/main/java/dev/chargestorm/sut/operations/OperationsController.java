@@ -62,7 +62,8 @@ class OperationsController {
 		if (callWait.isNegative()) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "callWait must be 0 or more but was " + callWait);
 		}
-		return this.drain.start(drainRequest.ratePerSecond(), window, closeCode, callWait);
+		return this.drain.start(drainRequest.ratePerSecond(), window, closeCode, this.drainProperties.quietPeriod(),
+				callWait);
 	}
 
 	@GetMapping("/admin/drain")

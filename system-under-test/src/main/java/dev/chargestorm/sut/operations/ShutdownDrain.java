@@ -50,7 +50,7 @@ class ShutdownDrain implements SmartLifecycle {
 		this.running = false;
 		if (this.properties.drainOnShutdown()) {
 			this.drain.start(null, this.properties.window(), this.properties.closeCode(),
-					this.properties.callWait());
+					this.properties.quietPeriod(), this.properties.callWait());
 			try {
 				this.drain.completion()
 					.get(this.properties.window().plus(this.properties.callWait()).toMillis() + 5_000,

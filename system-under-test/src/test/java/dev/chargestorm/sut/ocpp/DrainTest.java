@@ -137,6 +137,36 @@ class DrainTest extends SutIntegrationTest {
 	}
 
 	@Test
+	void theCallAChargerSendsTheMomentItGetsAnAnswerIsAnsweredToo() throws Exception {
+		OcppTestClient charger = connect(uniqueChargePointId("chain"));
+		try {
+			charger.result("BootNotification", "{\"chargePointVendor\":\"V\",\"chargePointModel\":\"M\"}");
+			CompletableFuture<ArrayNode> authorize;
+			try (Connection lock = this.dataSource.getConnection()) {
+				lockIdTags(lock);
+				authorize = CompletableFuture.supplyAsync(() -> charger.call("Authorize", "{\"idTag\":\"DRAIN-TAG\"}"));
+				await("the Authorize waiting for the id tag table").atMost(Duration.ofSeconds(10))
+					.until(() -> queriesWaitingForALock() > 0);
+				Http.adminPost(this.port, "/admin/drain", "{\"ratePerSecond\":1000}");
+				await("the drain reached the charger").atMost(Duration.ofSeconds(5))
+					.untilAsserted(() -> assertThat(Http.adminGet(this.port, "/admin/drain").body())
+						.contains("\"waiting\":1"));
+				lock.commit();
+			}
+			// WHEN the charger, like firmware with one CALL in flight, sends its next CALL as the answer arrives
+			assertThat(authorize).succeedsWithin(Duration.ofSeconds(10));
+			ArrayNode start = charger.call("StartTransaction", "{\"connectorId\":1,\"idTag\":\"DRAIN-TAG\","
+					+ "\"meterStart\":0,\"timestamp\":\"2026-12-02T10:00:00Z\"}");
+			// THEN it is answered before the close
+			assertThat(start.get(0).asInt()).as("CALLRESULT to StartTransaction").isEqualTo(3);
+			assertThat(charger.closed()).succeedsWithin(Duration.ofSeconds(5)).isEqualTo(1012);
+		}
+		finally {
+			charger.close();
+		}
+	}
+
+	@Test
 	void aCentralSystemCallInFlightIsAnsweredBeforeTheDrainClosesTheConnection() throws Exception {
 		String id = uniqueChargePointId("remote");
 		CompletableFuture<ArrayNode> received = new CompletableFuture<>();
