@@ -56,8 +56,10 @@ class HandshakeRedialTest {
                 RefusingServer busy = RefusingServer.answering(503, "Service Unavailable", null);
                 Fleet fleet = Fleet.start(FleetSettings.builder(unknown.url(), busy.url()).chargers(1)
                         .personas(PersonaMix.parse("fixed:50ms")).build())) {
+            // the server sees an attempt before the fleet has read and counted its 404: wait for both
             await().atMost(Duration.ofSeconds(20))
-                    .until(() -> unknown.arrivals().size() >= 5 && busy.arrivals().size() >= 5);
+                    .until(() -> unknown.arrivals().size() >= 5 && busy.arrivals().size() >= 5
+                            && fleet.metrics().connectOutcomeCount("http-404") >= 5);
             fleet.close();
             // with two zones, each connect avoids the one that just failed: they alternate
             List<long[]> all = new ArrayList<>();
