@@ -36,8 +36,7 @@ class AdmissionControlTest {
 		AdmissionControl admission = new AdmissionControl(properties(1, Duration.ofMinutes(1), 1), this.meters);
 		assertThat(admission.acquireConnectWork()).isTrue();
 		CompletableFuture<Boolean> waiting = CompletableFuture.supplyAsync(admission::acquireConnectWork, this.handshakes);
-		await("one handshake waiting").atMost(Duration.ofSeconds(10))
-			.until(() -> this.meters.get("chargestorm.admission.waiting").gauge().value() == 1);
+		awaitWaiting(1);
 
 		// WHEN another handshake asks: it does not wait the minute
 		boolean admitted = assertTimeoutPreemptively(Duration.ofSeconds(10), admission::acquireConnectWork);
@@ -55,11 +54,9 @@ class AdmissionControlTest {
 		AdmissionControl admission = new AdmissionControl(properties(1, Duration.ofMinutes(1), 2), this.meters);
 		assertThat(admission.acquireConnectWork()).isTrue();
 		CompletableFuture<Boolean> first = CompletableFuture.supplyAsync(admission::acquireConnectWork, this.handshakes);
-		await("one handshake waiting").atMost(Duration.ofSeconds(10))
-			.until(() -> this.meters.get("chargestorm.admission.waiting").gauge().value() == 1);
+		awaitWaiting(1);
 		CompletableFuture<Boolean> second = CompletableFuture.supplyAsync(admission::acquireConnectWork, this.handshakes);
-		await("two handshakes waiting").atMost(Duration.ofSeconds(10))
-			.until(() -> this.meters.get("chargestorm.admission.waiting").gauge().value() == 2);
+		awaitWaiting(2);
 
 		admission.releaseConnectWork();
 		admission.releaseConnectWork();
@@ -74,6 +71,11 @@ class AdmissionControlTest {
 		assertThat(admission.acquireConnectWork()).isTrue();
 
 		assertThat(admission.acquireConnectWork()).isFalse();
+	}
+
+	private void awaitWaiting(int handshakes) {
+		await(handshakes + " handshakes waiting").atMost(Duration.ofSeconds(10))
+			.until(() -> this.meters.get("chargestorm.admission.waiting").gauge().value() == handshakes);
 	}
 
 	private static AdmissionProperties properties(int slots, Duration wait, int maxWaiting) {
