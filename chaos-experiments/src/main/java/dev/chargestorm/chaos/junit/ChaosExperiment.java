@@ -83,6 +83,13 @@ public @interface ChaosExperiment {
      */
     String[] nodeProperties() default {};
 
+    /**
+     * JVM options of every central-system and API node instead of the runtime's defaults (the embedded runtime's are
+     * sized for small test topologies, 384 MB of heap); a node holding thousands of chargers needs about 62 KB of heap
+     * per connection, so give large fleets a larger heap, like {@code {"-Xmx768m", "-XX:+UseSerialGC"}}.
+     */
+    String[] nodeJvmOptions() default {};
+
     /** Whether the hypothesis must hold or the experiment is a known-bad control. */
     Expectation expect() default Expectation.HOLDS;
 }

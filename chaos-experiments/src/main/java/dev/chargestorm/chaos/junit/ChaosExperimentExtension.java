@@ -102,7 +102,7 @@ public final class ChaosExperimentExtension implements BeforeEachCallback, After
         }
         Path runDirectory = Path.of("target", "chaos-reports", name);
         RunningPlatform platform = PlatformRuntimeProvider.named(System.getProperty("chargestorm.runtime", "embedded"))
-                .create(seed, nodeProperties).start(topology, runDirectory);
+                .create(seed, nodeProperties, List.of(annotation.nodeJvmOptions())).start(topology, runDirectory);
         resources.add("platform", platform::close);
 
         InProcessSource recorders = new InProcessSource(InstantSource.system());

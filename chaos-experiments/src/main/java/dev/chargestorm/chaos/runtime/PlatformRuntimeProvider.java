@@ -24,6 +24,18 @@ public interface PlatformRuntimeProvider {
     PlatformRuntime create(long seed, List<String> nodeProperties);
 
     /**
+     * @param seed           the experiment's seed (fault randomness, dataset)
+     * @param nodeProperties extra {@code --key=value} options for every node
+     * @param nodeJvmOptions JVM options for every node instead of the runtime's defaults (for example a larger heap
+     *                       for a large fleet); empty for the defaults. Runtimes that start no JVMs of their own ignore
+     *                       them.
+     * @return a runtime ready to start topologies
+     */
+    default PlatformRuntime create(long seed, List<String> nodeProperties, List<String> nodeJvmOptions) {
+        return create(seed, nodeProperties);
+    }
+
+    /**
      * @param name a provider name, {@code embedded} by default
      * @return the provider of that name
      * @throws IllegalStateException naming the providers on the class path when there is none of that name
