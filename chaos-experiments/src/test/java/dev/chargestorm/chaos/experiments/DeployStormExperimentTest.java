@@ -15,7 +15,6 @@ import dev.chargestorm.chaos.topology.Zone;
 import dev.chargestorm.steadystate.evaluation.ObjectiveResult;
 import dev.chargestorm.steadystate.run.RunResult;
 import dev.chargestorm.steadystate.slo.ObjectiveKey;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Timeout;
 
 /**
@@ -23,24 +22,33 @@ import org.junit.jupiter.api.Timeout;
  *
  * <p>Hypotheses: a naive rolling deploy (SIGTERM, every socket of the node dropped at once, a fleet that redials at
  * once) breaches the session-start SLO: it is the known-bad control, and the test fails if it does not. A graceful
- * deploy (drain each node at 50 connections per second first) holds every SLO.
+ * deploy (drain each node at {@value #DRAIN_RATE} connections per second first; the drain closes a connection only
+ * once no CALL is open on it and it has been quiet for a second) holds every SLO.
  *
- * <p>Platform: two zones with one central-system node each (no API nodes, no search load), 1,000 chargers with the
- * {@code immediate} persona and a session a minute each. The issue asks for 5,000 chargers in {@code mvn verify}: on
- * this shared 2-core machine the suite would not fit in 20 minutes, so verify runs 1,000 (see the module README).
- * Reports: {@code target/chaos-reports/deploy-storm-naive/} and {@code deploy-storm-graceful/}.
+ * <p>Platform: two zones with one central-system node each (no API nodes, no search load), {@value #CHARGERS} chargers
+ * with the {@code immediate} persona and a session a minute each. During the deploy one node holds the whole fleet,
+ * so the nodes get a 768 MB heap (about 62 KB per connection). Measured 2026-12-02 (seed 42, load average about 19):
+ * naive 1,890 of 2,278 session starts within 30 s in the fault phase (82.97 %, FAIL); graceful 9,257 of 9,261
+ * (99.96 %; the drain waited for an open CALL 523 times, never reached its bound); both tests 9.5 minutes. The
+ * graceful result is sensitive to machine load: an Authorize the charger sends while the close frame is on its way
+ * is lost, and that window is the node's read lag (1,000 chargers at load average 20: 99.73 % and 99.81 %). Reports:
+ * {@code target/chaos-reports/deploy-storm-naive/} and {@code deploy-storm-graceful/}.
  */
 class DeployStormExperimentTest {
 
+    static final int CHARGERS = 5_000;
+    static final int DRAIN_RATE = 100;
     private static final String SLO_FILE = "src/test/resources/experiments/deploy-storm.yaml";
     private static final String SESSION_STARTS = "session-start-success/>= 99.9 % within 30 s";
 
     static Topology topology() {
-        return Topology.of(Zone.of("a"), Zone.of("b")).withChargers(1_000).withSearchRate(0);
+        return Topology.of(Zone.of("a"), Zone.of("b")).withChargers(CHARGERS).withSearchRate(0);
     }
 
     @ChaosExperiment(name = "deploy-storm-naive", steadyState = "deploy-storm", topology = "topology",
             sloFiles = {"../steady-state/slo/charging-platform.yaml", SLO_FILE}, personas = "immediate",
+            nodeJvmOptions = {"-Xms256m", "-Xmx768m", "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1", "-Xss512k"},
             expect = Expectation.DEVIATES)
     @Timeout(900)
     void naiveDeployBreachesTheSessionStartSlo(Experiment experiment) throws Exception {
@@ -50,21 +58,19 @@ class DeployStormExperimentTest {
         assertThat(result).objective(SESSION_STARTS).inPhase(FAULT).failed();
     }
 
-    @Disabled("finding (2026-12-02, seed 42, 1,000 chargers): the graceful deploy breached the session-start SLO too,"
-            + " 924 of 929 within 30 s in the fault phase; all 5 failures were authorize-connection-lost: the drain"
-            + " closes sockets with an Authorize in flight. The hypothesis does not hold for this central system;"
-            + " re-enable when the drain waits for in-flight CALLs. Report: target/chaos-reports/deploy-storm-graceful")
     @ChaosExperiment(name = "deploy-storm-graceful", steadyState = "deploy-storm", topology = "topology",
-            sloFiles = {"../steady-state/slo/charging-platform.yaml", SLO_FILE}, personas = "immediate")
+            sloFiles = {"../steady-state/slo/charging-platform.yaml", SLO_FILE}, personas = "immediate",
+            nodeJvmOptions = {"-Xms256m", "-Xmx768m", "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1", "-Xss512k"})
     @Timeout(900)
     void gracefulDeployHoldsEverySlo(Experiment experiment) throws Exception {
-        RunResult result = experiment.inject(faults -> faults.deploy(Deploy.graceful(50).withStopGrace(ofSeconds(30))),
-                ZERO);
+        RunResult result = experiment.inject(faults -> faults.deploy(Deploy.graceful(DRAIN_RATE)
+                .withStopGrace(ofSeconds(30))), ZERO);
 
         // the extension already failed the test on any FAIL; here: the deploy was really under load
         ObjectiveResult sessions = result.result(new ObjectiveKey("session-start-success", ">= 99.9 % within 30 s"),
                 FAULT).orElseThrow();
-        assertThat(sessions.total()).as("session starts during the deploy").isGreaterThanOrEqualTo(100);
+        assertThat(sessions.total()).as("session starts during the deploy").isGreaterThanOrEqualTo(CHARGERS / 10);
         assertThat(sessions.measured()).as("share of session starts within 30 s during the deploy")
                 .isGreaterThanOrEqualTo(0.999);
     }
