@@ -75,7 +75,7 @@ public @interface ChaosExperiment {
      * Seconds of search load before the run starts (while the fleet connects), not recorded: fresh node JVMs are
      * slow at first, and that is start-up, not the steady state.
      */
-    int warmUpSeconds() default 30;
+    int warmUpSeconds() default 15;
 
     /**
      * Extra {@code --key=value} options for every node of the system under test, after the extension's own (seeding,

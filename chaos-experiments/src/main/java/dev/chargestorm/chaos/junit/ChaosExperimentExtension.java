@@ -57,6 +57,9 @@ public final class ChaosExperimentExtension implements BeforeEachCallback, After
             ExtensionContext.Namespace.create(ChaosExperimentExtension.class);
     private static final Set<Class<?>> RESOLVED = Set.of(Experiment.class, RunningPlatform.class, Topology.class,
             Faults.class, Fleet.class, SearchLoad.class, SteadyStateRun.class, InProcessSource.class);
+    private static final String NO_FLEET = "there is no fleet: the topology has 0 chargers; use withChargers(n)";
+    private static final String NO_SEARCH_LOAD = "there is no search load: the topology's search rate is 0; use"
+            + " withSearchRate(n)";
     private static final Object LOCK = new Object();
     private static boolean running;
 
@@ -100,6 +103,7 @@ public final class ChaosExperimentExtension implements BeforeEachCallback, After
             }
             nodeProperties.add(property);
         }
+        checkParameters(context.getRequiredTestMethod(), topology);
         Path runDirectory = Path.of("target", "chaos-reports", name);
         RunningPlatform platform = PlatformRuntimeProvider.named(System.getProperty("chargestorm.runtime", "embedded"))
                 .create(seed, nodeProperties, List.of(annotation.nodeJvmOptions())).start(topology, runDirectory);
@@ -244,13 +248,32 @@ public final class ChaosExperimentExtension implements BeforeEachCallback, After
         } else if (type == InProcessSource.class) {
             value = resources.recorders;
         } else if (type == Fleet.class) {
-            value = experiment.fleet().orElseThrow(() -> new ParameterResolutionException(
-                    "no fleet: the topology has 0 chargers; use withChargers(n)"));
+            value = experiment.fleet().orElseThrow(() -> new ParameterResolutionException(NO_FLEET));
         } else {
-            value = experiment.searchLoad().orElseThrow(() -> new ParameterResolutionException(
-                    "no search load: the topology's search rate is 0; use withSearchRate(n)"));
+            value = experiment.searchLoad().orElseThrow(() -> new ParameterResolutionException(NO_SEARCH_LOAD));
         }
         return value;
+    }
+
+    /**
+     * Refuses, before the platform starts (minutes on a small machine), a method that could not run its experiment:
+     * one without the {@code Experiment} that injects the fault, or one asking for load the topology does not have.
+     */
+    private static void checkParameters(Method method, Topology topology) {
+        List<Class<?>> types = List.of(method.getParameterTypes());
+        String problem = null;
+        if (!types.contains(Experiment.class)) {
+            problem = "must take an Experiment parameter and call experiment.inject(fault, hold) once: without it no"
+                    + " fault is injected and nothing is judged";
+        } else if (types.contains(Fleet.class) && topology.chargers() == 0) {
+            problem = "asks for a Fleet, but " + NO_FLEET;
+        } else if (types.contains(SearchLoad.class) && topology.searchRatePerSecond() == 0) {
+            problem = "asks for a SearchLoad, but " + NO_SEARCH_LOAD;
+        }
+        if (problem != null) {
+            throw new ExtensionConfigurationException("@ChaosExperiment method " + method.getDeclaringClass()
+                    .getSimpleName() + "." + method.getName() + "() " + problem + " (nothing was started)");
+        }
     }
 
     private static List<Path> sloFiles(ChaosExperiment annotation) {

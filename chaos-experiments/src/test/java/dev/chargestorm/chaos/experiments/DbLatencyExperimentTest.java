@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Timeout;
  * the search API keeps p99 under 1 s and at least 99.9 % of charging sessions start within 30 s.
  *
  * <p>Platform: the three-zone reference topology (csms-a/b/c, api-a/b), 300 chargers with back-off personas and a
- * session a minute each, 25 searches per second. Phases: 25 s baseline (gate), 30 s fault, 10 s settle, 20 s recovery.
+ * session a minute each, 25 searches per second. Phases: 20 s baseline (gate), 30 s fault, 10 s settle, 15 s recovery.
  * Report: {@code target/chaos-reports/db-latency-200ms/}.
  */
 class DbLatencyExperimentTest {

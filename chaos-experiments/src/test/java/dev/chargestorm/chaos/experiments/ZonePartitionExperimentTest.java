@@ -44,8 +44,8 @@ import org.slf4j.LoggerFactory;
  * the cut, and a search API node plus its warm-up would cost the suite time (search under faults: experiments 1 and 6).
  *
  * <p>Platform: three zones with a central-system node each, no API node, 300 chargers with back-off personas and a
- * session a minute each. Phases: 20 s baseline (gate), 30 s partition, 5 s
- * settle, 20 s recovery. Report: {@code target/chaos-reports/zone-partition-a/}.
+ * session a minute each. Phases: 15 s baseline (gate), 30 s partition, 5 s
+ * settle, 15 s recovery. Report: {@code target/chaos-reports/zone-partition-a/}.
  */
 class ZonePartitionExperimentTest {
 

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
+import dev.chargestorm.chaos.load.SearchLoad;
 import dev.chargestorm.chaos.topology.Topology;
+import dev.chargestorm.fleet.Fleet;
 import dev.chargestorm.steadystate.yaml.SloValidationException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -96,6 +98,28 @@ class ChaosExperimentExtensionTest {
     }
 
     @Test
+    void aMethodWithoutAnExperimentParameterIsRefusedBeforeThePlatformStarts() {
+        assertThat(onlyFailure(mistake("withoutExperiment")))
+                .isInstanceOf(ExtensionConfigurationException.class)
+                .hasMessage("@ChaosExperiment method Mistakes.withoutExperiment() must take an Experiment parameter"
+                        + " and call experiment.inject(fault, hold) once: without it no fault is injected and nothing"
+                        + " is judged (nothing was started)");
+    }
+
+    @Test
+    void loadTheTopologyDoesNotHaveIsRefusedBeforeThePlatformStarts() {
+        assertThat(onlyFailure(mistake("fleetWithoutChargers", Experiment.class, Fleet.class)))
+                .isInstanceOf(ExtensionConfigurationException.class)
+                .hasMessage("@ChaosExperiment method Mistakes.fleetWithoutChargers() asks for a Fleet, but there is no"
+                        + " fleet: the topology has 0 chargers; use withChargers(n) (nothing was started)");
+        assertThat(onlyFailure(mistake("searchLoadWithoutRate", Experiment.class, SearchLoad.class)))
+                .isInstanceOf(ExtensionConfigurationException.class)
+                .hasMessage("@ChaosExperiment method Mistakes.searchLoadWithoutRate() asks for a SearchLoad, but"
+                        + " there is no search load: the topology's search rate is 0; use withSearchRate(n) (nothing"
+                        + " was started)");
+    }
+
+    @Test
     void experimentParametersExistOnlyInsideAnExperiment() {
         assertThat(onlyFailure(selectClass(ExperimentInTheConstructor.class)))
                 .isInstanceOf(ParameterResolutionException.class)
@@ -108,7 +132,7 @@ class ChaosExperimentExtensionTest {
         // WHEN every experiment with a mistake runs, one after another
         List<Throwable> failures = failures(selectClass(Mistakes.class));
         // THEN each is refused for its own mistake, not because one before seems to be still running
-        assertThat(failures).hasSize(8).noneSatisfy(failure -> assertThat(failure)
+        assertThat(failures).hasSize(11).noneSatisfy(failure -> assertThat(failure)
                 .hasMessageContaining("must not run in parallel"));
     }
 
@@ -120,8 +144,8 @@ class ChaosExperimentExtensionTest {
                 .hasMessageStartingWith("no platform runtime '" + NO_RUNTIME + "' on the class path; available: [");
     }
 
-    private static DiscoverySelector mistake(String method) {
-        return selectMethod(Mistakes.class, method);
+    private static DiscoverySelector mistake(String method, Class<?>... parameterTypes) {
+        return selectMethod(Mistakes.class, method, parameterTypes);
     }
 
     private static Throwable onlyFailure(DiscoverySelector experiments) {
@@ -206,6 +230,22 @@ class ChaosExperimentExtensionTest {
 
         @ChaosExperiment(steadyState = "no-such-steady-state")
         void unknownSteadyState() {
+        }
+
+        static Topology withoutLoad() {
+            return Topology.threeZones().withChargers(0).withSearchRate(0);
+        }
+
+        @ChaosExperiment
+        void withoutExperiment() {
+        }
+
+        @ChaosExperiment(topology = "withoutLoad")
+        void fleetWithoutChargers(Experiment experiment, Fleet fleet) {
+        }
+
+        @ChaosExperiment(topology = "withoutLoad")
+        void searchLoadWithoutRate(Experiment experiment, SearchLoad load) {
         }
     }
 
