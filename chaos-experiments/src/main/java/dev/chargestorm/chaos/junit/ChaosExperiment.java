@@ -1,5 +1,6 @@
 package dev.chargestorm.chaos.junit;
 
+import dev.chargestorm.chaos.runtime.ProxyPlacement;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -89,6 +90,22 @@ public @interface ChaosExperiment {
      * per connection, so give large fleets a larger heap, like {@code {"-Xmx768m", "-XX:+UseSerialGC"}}.
      */
     String[] nodeJvmOptions() default {};
+
+    /**
+     * Processes of the charger fleet: 0 (default) decides from the topology, one process per
+     * {@code Fleet.MAX_PER_PROCESS} (15,000) chargers; 1 runs it in the test JVM; more run it in that many child JVMs
+     * ({@code FleetProcesses}, their stderr in {@code logs/fleet-<i>.log}), which feed the steady state live. A method
+     * with a multi-process fleet cannot take a {@code Fleet} parameter; it may take {@code FleetProcesses}.
+     */
+    int fleetProcesses() default 0;
+
+    /**
+     * Where the proxies run: {@code AUTO} (default) keeps them in the test JVM while the chargers' sockets fit into
+     * its open-file limit (2 per proxied charger, 1 more per charger of a fleet in the test JVM, plus a reserve of
+     * 1,000) and runs one proxy process per zone otherwise; or {@code SHARED} / {@code PROCESS_PER_ZONE}. A placement
+     * that cannot fit fails before anything starts, saying what would.
+     */
+    ProxyPlacement proxies() default ProxyPlacement.AUTO;
 
     /** Whether the hypothesis must hold or the experiment is a known-bad control. */
     Expectation expect() default Expectation.HOLDS;

@@ -6,11 +6,13 @@ import dev.chargestorm.chaos.ledger.TransactionLedger;
 import dev.chargestorm.chaos.load.SearchLoad;
 import dev.chargestorm.chaos.load.SearchLoadSettings;
 import dev.chargestorm.chaos.runtime.PlatformRuntimeProvider;
+import dev.chargestorm.chaos.runtime.ProxyPlacement;
 import dev.chargestorm.chaos.runtime.RunningPlatform;
 import dev.chargestorm.chaos.topology.Topology;
 import dev.chargestorm.fleet.Fleet;
 import dev.chargestorm.fleet.FleetSettings;
 import dev.chargestorm.fleet.persona.PersonaMix;
+import dev.chargestorm.fleet.process.FleetProcesses;
 import dev.chargestorm.fleet.steadystate.SteadyStateRecorders;
 import dev.chargestorm.steadystate.run.SteadyStateRun;
 import dev.chargestorm.steadystate.sli.InProcessSource;
@@ -24,6 +26,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -56,7 +59,8 @@ public final class ChaosExperimentExtension implements BeforeEachCallback, After
     private static final ExtensionContext.Namespace NAMESPACE =
             ExtensionContext.Namespace.create(ChaosExperimentExtension.class);
     private static final Set<Class<?>> RESOLVED = Set.of(Experiment.class, RunningPlatform.class, Topology.class,
-            Faults.class, Fleet.class, SearchLoad.class, SteadyStateRun.class, InProcessSource.class);
+            Faults.class, Fleet.class, FleetProcesses.class, SearchLoad.class, SteadyStateRun.class,
+            InProcessSource.class);
     private static final Object LOCK = new Object();
     private static boolean running;
 
@@ -100,9 +104,17 @@ public final class ChaosExperimentExtension implements BeforeEachCallback, After
             }
             nodeProperties.add(property);
         }
+        // decided before anything starts: a placement that cannot work, or a parameter it cannot serve, fails now
+        Placement placement = Placement.of(name, topology, annotation.fleetProcesses(), annotation.proxies(),
+                Placement.openFileLimit());
+        requireResolvable(context.getRequiredTestMethod(), placement, topology, name);
+        LOG.info("chaos experiment {}: {} chargers in {}, proxies {}", name, topology.chargers(),
+                placement.fleetInChildProcesses() ? placement.fleetProcesses() + " fleet processes" : "the test JVM",
+                placement.proxies());
         Path runDirectory = Path.of("target", "chaos-reports", name);
         RunningPlatform platform = PlatformRuntimeProvider.named(System.getProperty("chargestorm.runtime", "embedded"))
-                .create(seed, nodeProperties, List.of(annotation.nodeJvmOptions())).start(topology, runDirectory);
+                .create(seed, nodeProperties, List.of(annotation.nodeJvmOptions()), placement.proxies())
+                .start(topology, runDirectory);
         resources.add("platform", platform::close);
 
         InProcessSource recorders = new InProcessSource(InstantSource.system());
@@ -135,7 +147,17 @@ public final class ChaosExperimentExtension implements BeforeEachCallback, After
             resources.add("warm-up load", warmUp::close);
         }
         Fleet fleet = null;
-        if (topology.chargers() > 0) {
+        FleetProcesses fleetProcesses = null;
+        Duration rampBound = Duration.ofSeconds(120 + 3L * topology.chargers() / annotation.fleetRampPerSecond());
+        if (placement.fleetInChildProcesses()) {
+            fleetProcesses = ChildFleet.start(placement.fleetProcesses(), topology.chargers(),
+                    platform.chargerEndpoints().stream().map(u -> u.resolve("/ocpp")).toList(), annotation, seed,
+                    idTags, runDirectory, SteadyStateRecorders.feeding(recorders));
+            FleetProcesses started = fleetProcesses;
+            resources.add("fleet processes", () -> ChildFleet.stop(started));
+            ChildFleet.awaitAccepted(fleetProcesses, topology.chargers(), rampBound);
+            LOG.info("chaos experiment {}: {} chargers Accepted", name, topology.chargers());
+        } else if (topology.chargers() > 0) {
             FleetSettings.Builder fleetSettings = FleetSettings.builder(platform.chargerEndpoints().stream()
                             .map(u -> u.resolve("/ocpp")).toArray(URI[]::new))
                     .chargers(topology.chargers()).rampPerSecond(annotation.fleetRampPerSecond()).seed(seed)
@@ -146,7 +168,6 @@ public final class ChaosExperimentExtension implements BeforeEachCallback, After
             }
             fleet = Fleet.start(fleetSettings.build(), SteadyStateRecorders.feeding(recorders));
             resources.add("fleet", fleet::close);
-            Duration rampBound = Duration.ofSeconds(120 + 3L * topology.chargers() / annotation.fleetRampPerSecond());
             fleet.awaitAccepted(topology.chargers(), rampBound);
             LOG.info("chaos experiment {}: {} chargers Accepted", name, topology.chargers());
         }
@@ -170,7 +191,7 @@ public final class ChaosExperimentExtension implements BeforeEachCallback, After
         run.tickEvery(ticker);
 
         Experiment experiment = new Experiment(name, seed, annotation.expect(), declarations, steadyState, platform,
-                faults, run, fleet, searchLoad, aborted);
+                faults, run, fleet, fleetProcesses, searchLoad, aborted);
         resources.experiment = experiment;
         resources.topology = topology;
         resources.recorders = recorders;
@@ -246,11 +267,27 @@ public final class ChaosExperimentExtension implements BeforeEachCallback, After
         } else if (type == Fleet.class) {
             value = experiment.fleet().orElseThrow(() -> new ParameterResolutionException(
                     "no fleet: the topology has 0 chargers; use withChargers(n)"));
+        } else if (type == FleetProcesses.class) {
+            value = experiment.fleetProcesses().orElseThrow(() -> new ParameterResolutionException(
+                    "no fleet processes: the fleet runs in the test JVM; take a Fleet parameter, or set"
+                            + " @ChaosExperiment(fleetProcesses) above 1"));
         } else {
             value = experiment.searchLoad().orElseThrow(() -> new ParameterResolutionException(
                     "no search load: the topology's search rate is 0; use withSearchRate(n)"));
         }
         return value;
+    }
+
+    /** A {@code Fleet} parameter needs the fleet in this JVM: say so before minutes of platform start-up. */
+    private static void requireResolvable(Method method, Placement placement, Topology topology, String name) {
+        boolean wantsFleet = Arrays.stream(method.getParameterTypes()).anyMatch(type -> type == Fleet.class);
+        if (wantsFleet && placement.fleetInChildProcesses()) {
+            throw new ExtensionConfigurationException(name + " takes a Fleet parameter, but its " + topology.chargers()
+                    + " chargers run in " + placement.fleetProcesses() + " child processes (more than "
+                    + Fleet.MAX_PER_PROCESS + " per process, or @ChaosExperiment(fleetProcesses) above 1), so there"
+                    + " is no Fleet in this JVM to control; take FleetProcesses (or Experiment) instead, or run at"
+                    + " most " + Fleet.MAX_PER_PROCESS + " chargers with fleetProcesses = 1");
+        }
     }
 
     private static List<Path> sloFiles(ChaosExperiment annotation) {
