@@ -135,13 +135,21 @@ class DeployStormBench {
             lines.add("- deploy: " + Duration.between(deployRecord.start(), deployRecord.end()).toSeconds() + " s ("
                     + deployRecord.parameters() + ")");
         }
-        lines.add("- time until all chargers were Accepted again, per dip of the fleet's Accepted count (nodes not"
-                + " answering at the dip's start):");
+        lines.add("- time until all chargers were Accepted again, per dip of the fleet's Accepted count (the node"
+                + " that lost the most chargers in it, its count before -> lowest):");
+        // a node's drop loses hundreds or thousands; a charger or two flapping on their own are only counted
+        int significant = Math.max(10, CHARGERS / 1_000);
+        int small = 0;
         for (StormMeter.Dip dip : meter.dips(CHARGERS, from, now)) {
-            lines.add("  - " + dip.start() + " " + meter.silentNodesAround(dip.start()) + ": "
+            if (CHARGERS - dip.lowest() < significant) {
+                small++;
+                continue;
+            }
+            lines.add("  - " + dip.start() + " " + meter.nodeLosingMost(dip) + ": "
                     + (dip.recovered() ? dip.untilAllAccepted().toMillis() + " ms" : "not all back by the end ("
                     + dip.untilAllAccepted().toSeconds() + " s)") + ", lowest " + dip.lowest() + " Accepted");
         }
+        lines.add("  - and " + small + " dips of fewer than " + significant + " chargers");
         experiment.result().ifPresent(result -> {
             for (Phase phase : List.of(Phase.FAULT, Phase.RECOVERY)) {
                 result.result(SESSION_STARTS, phase).ifPresent(r -> lines.add("- session starts within 30 s, "

@@ -173,12 +173,28 @@ public final class StormMeter implements AutoCloseable {
         return max;
     }
 
-    /** @return nodes that did not answer the server view around {@code at} (the one being deployed) */
-    public List<String> silentNodesAround(Instant at) {
-        return serverView.samples().stream()
-                .filter(s -> !s.at().isBefore(at.minusSeconds(3)) && !s.at().isAfter(at.plusSeconds(3)))
-                .flatMap(s -> s.connected().entrySet().stream().filter(e -> e.getValue() < 0).map(Map.Entry::getKey))
-                .distinct().sorted().toList();
+    /**
+     * @return the node that lost the most chargers during the dip (the one being drained or restarted; a node that
+     *     does not answer counts as holding none), or "?" without samples
+     */
+    public String nodeLosingMost(Dip dip) {
+        Instant end = dip.start().plus(dip.untilAllAccepted());
+        ServerView.Sample before = serverView.lastBefore(dip.start()).orElse(null);
+        List<ServerView.Sample> during = serverView.between(dip.start(), end.plusSeconds(1));
+        if (before == null || during.isEmpty()) {
+            return "?";
+        }
+        String node = "?";
+        int mostLost = 0;
+        for (Map.Entry<String, Integer> held : before.connected().entrySet()) {
+            int lowest = during.stream().mapToInt(s -> Math.max(0, s.connected(held.getKey()))).min().orElse(0);
+            int lost = held.getValue() - lowest;
+            if (lost > mostLost) {
+                mostLost = lost;
+                node = held.getKey() + " (" + held.getValue() + " -> " + lowest + ")";
+            }
+        }
+        return node;
     }
 
     /** @return per node: the most database connections in use and the most threads waiting for one, of the pool */
