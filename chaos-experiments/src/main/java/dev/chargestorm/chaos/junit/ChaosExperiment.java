@@ -73,6 +73,13 @@ public @interface ChaosExperiment {
     int fleetRampPerSecond() default 200;
 
     /**
+     * Bound on the fleet's start, in seconds until every charger is Accepted; 0 (default) for
+     * {@code 120 + 3 * chargers / fleetRampPerSecond}. Benchmarks on a busy machine need more: the nodes, not the
+     * ramp, set the pace of first boots.
+     */
+    int fleetReadySeconds() default 0;
+
+    /**
      * Seconds of search load before the run starts (while the fleet connects), not recorded: fresh node JVMs are
      * slow at first, and that is start-up, not the steady state.
      */

@@ -148,7 +148,8 @@ public final class ChaosExperimentExtension implements BeforeEachCallback, After
         }
         Fleet fleet = null;
         FleetProcesses fleetProcesses = null;
-        Duration rampBound = Duration.ofSeconds(120 + 3L * topology.chargers() / annotation.fleetRampPerSecond());
+        Duration rampBound = Duration.ofSeconds(annotation.fleetReadySeconds() > 0 ? annotation.fleetReadySeconds()
+                : 120 + 3L * topology.chargers() / annotation.fleetRampPerSecond());
         if (placement.fleetInChildProcesses()) {
             fleetProcesses = ChildFleet.start(placement.fleetProcesses(), topology.chargers(),
                     platform.chargerEndpoints().stream().map(u -> u.resolve("/ocpp")).toList(), annotation, seed,

@@ -71,7 +71,7 @@ class DeployStormBench {
 
     @ChaosExperiment(name = "deploy-storm-bench-naive", steadyState = "deploy-storm", topology = "topology",
             sloFiles = {"../steady-state/slo/charging-platform.yaml", SLO_FILE}, personas = "immediate",
-            sessionEverySeconds = 600, fleetRampPerSecond = 100, fleetProcesses = 2,
+            sessionEverySeconds = 600, fleetRampPerSecond = 100, fleetReadySeconds = 1800, fleetProcesses = 2,
             proxies = ProxyPlacement.PROCESS_PER_ZONE,
             nodeJvmOptions = {"-Xms256m", "-Xmx1g", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k"},
             expect = Expectation.DEVIATES)
@@ -86,7 +86,7 @@ class DeployStormBench {
 
     @ChaosExperiment(name = "deploy-storm-bench-graceful", steadyState = "deploy-storm", topology = "topology",
             sloFiles = {"../steady-state/slo/charging-platform.yaml", SLO_FILE}, personas = "immediate",
-            sessionEverySeconds = 600, fleetRampPerSecond = 100, fleetProcesses = 2,
+            sessionEverySeconds = 600, fleetRampPerSecond = 100, fleetReadySeconds = 1800, fleetProcesses = 2,
             proxies = ProxyPlacement.PROCESS_PER_ZONE,
             nodeJvmOptions = {"-Xms256m", "-Xmx1g", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k"})
     @Timeout(7200)

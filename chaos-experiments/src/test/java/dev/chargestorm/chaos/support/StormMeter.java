@@ -175,7 +175,7 @@ public final class StormMeter implements AutoCloseable {
 
     /**
      * @return the node that lost the most chargers during the dip (the one being drained or restarted; a node that
-     *     does not answer counts as holding none), or "?" without samples
+     *     answered no sample during the dip counts as holding none), or "?" without samples
      */
     public String nodeLosingMost(Dip dip) {
         Instant end = dip.start().plus(dip.untilAllAccepted());
@@ -187,7 +187,9 @@ public final class StormMeter implements AutoCloseable {
         String node = "?";
         int mostLost = 0;
         for (Map.Entry<String, Integer> held : before.connected().entrySet()) {
-            int lowest = during.stream().mapToInt(s -> Math.max(0, s.connected(held.getKey()))).min().orElse(0);
+            // a busy node may miss a sample; only a node that answered none during the dip counts as down
+            int lowest = during.stream().mapToInt(s -> s.connected(held.getKey())).filter(n -> n >= 0).min()
+                    .orElse(0);
             int lost = held.getValue() - lowest;
             if (lost > mostLost) {
                 mostLost = lost;
