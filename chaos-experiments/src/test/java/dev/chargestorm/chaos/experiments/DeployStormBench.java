@@ -135,8 +135,8 @@ class DeployStormBench {
             lines.add("- deploy: " + Duration.between(deployRecord.start(), deployRecord.end()).toSeconds() + " s ("
                     + deployRecord.parameters() + ")");
         }
-        lines.add("- time until all chargers were Accepted again, per dip of the fleet's Accepted count (the node"
-                + " that lost the most chargers in it, its count before -> lowest):");
+        lines.add("- time until all chargers were Accepted again, per dip of the fleet's Accepted count, in the"
+                + " deploy's node order (nodes that answered no 1 s sample during the dip, a hint only):");
         // a node's drop loses hundreds or thousands; a charger or two flapping on their own are only counted
         int significant = Math.max(10, CHARGERS / 1_000);
         int small = 0;
@@ -145,7 +145,7 @@ class DeployStormBench {
                 small++;
                 continue;
             }
-            lines.add("  - " + dip.start() + " " + meter.nodeLosingMost(dip) + ": "
+            lines.add("  - " + dip.start() + " " + meter.silentNodes(dip) + ": "
                     + (dip.recovered() ? dip.untilAllAccepted().toMillis() + " ms" : "not all back by the end ("
                     + dip.untilAllAccepted().toSeconds() + " s)") + ", lowest " + dip.lowest() + " Accepted");
         }

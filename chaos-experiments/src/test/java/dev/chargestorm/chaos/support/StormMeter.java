@@ -174,29 +174,17 @@ public final class StormMeter implements AutoCloseable {
     }
 
     /**
-     * @return the node that lost the most chargers during the dip (the one being drained or restarted; a node that
-     *     answered no sample during the dip counts as holding none), or "?" without samples
+     * @return the central-system nodes that answered none of the server view's samples during the dip: the node being
+     *     restarted, but under load also nodes too busy to answer within 2 s, so only a hint
      */
-    public String nodeLosingMost(Dip dip) {
+    public List<String> silentNodes(Dip dip) {
         Instant end = dip.start().plus(dip.untilAllAccepted());
-        ServerView.Sample before = serverView.lastBefore(dip.start()).orElse(null);
         List<ServerView.Sample> during = serverView.between(dip.start(), end.plusSeconds(1));
-        if (before == null || during.isEmpty()) {
-            return "?";
+        if (during.isEmpty()) {
+            return List.of();
         }
-        String node = "?";
-        int mostLost = 0;
-        for (Map.Entry<String, Integer> held : before.connected().entrySet()) {
-            // a busy node may miss a sample; only a node that answered none during the dip counts as down
-            int lowest = during.stream().mapToInt(s -> s.connected(held.getKey())).filter(n -> n >= 0).min()
-                    .orElse(0);
-            int lost = held.getValue() - lowest;
-            if (lost > mostLost) {
-                mostLost = lost;
-                node = held.getKey() + " (" + held.getValue() + " -> " + lowest + ")";
-            }
-        }
-        return node;
+        return nodes.stream().map(NodeHandle::name)
+                .filter(node -> during.stream().allMatch(s -> s.connected(node) < 0)).toList();
     }
 
     /** @return per node: the most database connections in use and the most threads waiting for one, of the pool */
