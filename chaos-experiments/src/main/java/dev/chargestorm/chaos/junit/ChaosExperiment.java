@@ -15,8 +15,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@link #topology()} (embedded runtime, seeded with {@link #spots()} charging spots), a charger fleet of the topology's
  * size against {@code platform.chargerEndpoints()}, the open-loop search load at the topology's rate, the fault API
  * wired to a {@code SteadyStateRun} of {@link #steadyState()}, and waits until the fleet is Accepted. The method
- * receives any of {@link Experiment}, {@code RunningPlatform}, {@code Topology}, {@code Faults}, {@code Fleet},
- * {@code SearchLoad}, {@code SteadyStateRun}, {@code InProcessSource} as parameters and calls
+ * receives any of {@link Experiment}, {@code RunningPlatform}, {@code Topology}, {@code Faults}, {@code Fleet} (or
+ * {@code FleetProcesses} when the fleet runs in child processes, see {@link #fleetProcesses()}), {@code SearchLoad},
+ * {@code SteadyStateRun}, {@code InProcessSource} as parameters and calls
  * {@link Experiment#inject} once. Afterwards, also on failure or timeout, everything is stopped and the report
  * ({@code journal.json}, {@code report.html}, {@code summary.md}, {@code junit/TEST-steady-state.xml}, node logs,
  * {@code faults.json}) is in {@code target/chaos-reports/<name>/}.
