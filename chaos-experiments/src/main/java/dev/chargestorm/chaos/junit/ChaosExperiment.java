@@ -1,5 +1,6 @@
 package dev.chargestorm.chaos.junit;
 
+import dev.chargestorm.chaos.runtime.ProxyPlacement;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -14,8 +15,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@link #topology()} (embedded runtime, seeded with {@link #spots()} charging spots), a charger fleet of the topology's
  * size against {@code platform.chargerEndpoints()}, the open-loop search load at the topology's rate, the fault API
  * wired to a {@code SteadyStateRun} of {@link #steadyState()}, and waits until the fleet is Accepted. The method
- * receives any of {@link Experiment}, {@code RunningPlatform}, {@code Topology}, {@code Faults}, {@code Fleet},
- * {@code SearchLoad}, {@code SteadyStateRun}, {@code InProcessSource} as parameters and calls
+ * receives any of {@link Experiment}, {@code RunningPlatform}, {@code Topology}, {@code Faults}, {@code Fleet} (or
+ * {@code FleetProcesses} when the fleet runs in child processes, see {@link #fleetProcesses()}), {@code SearchLoad},
+ * {@code SteadyStateRun}, {@code InProcessSource} as parameters and calls
  * {@link Experiment#inject} once. Afterwards, also on failure or timeout, everything is stopped and the report
  * ({@code journal.json}, {@code report.html}, {@code summary.md}, {@code junit/TEST-steady-state.xml}, node logs,
  * {@code faults.json}) is in {@code target/chaos-reports/<name>/}.
@@ -72,6 +74,13 @@ public @interface ChaosExperiment {
     int fleetRampPerSecond() default 200;
 
     /**
+     * Bound on the fleet's start, in seconds until every charger is Accepted; 0 (default) for
+     * {@code 120 + 3 * chargers / fleetRampPerSecond}. Benchmarks on a busy machine need more: the nodes, not the
+     * ramp, set the pace of first boots.
+     */
+    int fleetReadySeconds() default 0;
+
+    /**
      * Seconds of search load before the run starts (while the fleet connects), not recorded: fresh node JVMs are
      * slow at first, and that is start-up, not the steady state.
      */
@@ -89,6 +98,22 @@ public @interface ChaosExperiment {
      * per connection, so give large fleets a larger heap, like {@code {"-Xmx768m", "-XX:+UseSerialGC"}}.
      */
     String[] nodeJvmOptions() default {};
+
+    /**
+     * Processes of the charger fleet: 0 (default) decides from the topology, one process per
+     * {@code Fleet.MAX_PER_PROCESS} (15,000) chargers; 1 runs it in the test JVM; more run it in that many child JVMs
+     * ({@code FleetProcesses}, their stderr in {@code logs/fleet-<i>.log}), which feed the steady state live. A method
+     * with a multi-process fleet cannot take a {@code Fleet} parameter; it may take {@code FleetProcesses}.
+     */
+    int fleetProcesses() default 0;
+
+    /**
+     * Where the proxies run: {@code AUTO} (default) keeps them in the test JVM while the chargers' sockets fit into
+     * its open-file limit (2 per proxied charger, 1 more per charger of a fleet in the test JVM, plus a reserve of
+     * 1,000) and runs one proxy process per zone otherwise; or {@code SHARED} / {@code PROCESS_PER_ZONE}. A placement
+     * that cannot fit fails before anything starts, saying what would.
+     */
+    ProxyPlacement proxies() default ProxyPlacement.AUTO;
 
     /** Whether the hypothesis must hold or the experiment is a known-bad control. */
     Expectation expect() default Expectation.HOLDS;

@@ -6,11 +6,13 @@ import dev.chargestorm.chaos.ledger.TransactionLedger;
 import dev.chargestorm.chaos.load.SearchLoad;
 import dev.chargestorm.chaos.load.SearchLoadSettings;
 import dev.chargestorm.chaos.runtime.PlatformRuntimeProvider;
+import dev.chargestorm.chaos.runtime.ProxyPlacement;
 import dev.chargestorm.chaos.runtime.RunningPlatform;
 import dev.chargestorm.chaos.topology.Topology;
 import dev.chargestorm.fleet.Fleet;
 import dev.chargestorm.fleet.FleetSettings;
 import dev.chargestorm.fleet.persona.PersonaMix;
+import dev.chargestorm.fleet.process.FleetProcesses;
 import dev.chargestorm.fleet.steadystate.SteadyStateRecorders;
 import dev.chargestorm.steadystate.run.SteadyStateRun;
 import dev.chargestorm.steadystate.sli.InProcessSource;
@@ -56,8 +58,11 @@ public final class ChaosExperimentExtension implements BeforeEachCallback, After
     private static final ExtensionContext.Namespace NAMESPACE =
             ExtensionContext.Namespace.create(ChaosExperimentExtension.class);
     private static final Set<Class<?>> RESOLVED = Set.of(Experiment.class, RunningPlatform.class, Topology.class,
-            Faults.class, Fleet.class, SearchLoad.class, SteadyStateRun.class, InProcessSource.class);
+            Faults.class, Fleet.class, FleetProcesses.class, SearchLoad.class, SteadyStateRun.class,
+            InProcessSource.class);
     private static final String NO_FLEET = "there is no fleet: the topology has 0 chargers; use withChargers(n)";
+    private static final String NO_FLEET_PROCESSES = "there are no fleet processes: the fleet runs in the test JVM;"
+            + " take a Fleet parameter, or set @ChaosExperiment(fleetProcesses) above 1";
     private static final String NO_SEARCH_LOAD = "there is no search load: the topology's search rate is 0; use"
             + " withSearchRate(n)";
     private static final Object LOCK = new Object();
@@ -103,10 +108,17 @@ public final class ChaosExperimentExtension implements BeforeEachCallback, After
             }
             nodeProperties.add(property);
         }
-        checkParameters(context.getRequiredTestMethod(), topology);
+        // decided before anything starts: a placement that cannot work, or a parameter it cannot serve, fails now
+        Placement placement = Placement.of(name, topology, annotation.fleetProcesses(), annotation.proxies(),
+                Placement.openFileLimit());
+        checkParameters(context.getRequiredTestMethod(), topology, placement);
+        LOG.info("chaos experiment {}: {} chargers in {}, proxies {}", name, topology.chargers(),
+                placement.fleetInChildProcesses() ? placement.fleetProcesses() + " fleet processes" : "the test JVM",
+                placement.proxies());
         Path runDirectory = Path.of("target", "chaos-reports", name);
         RunningPlatform platform = PlatformRuntimeProvider.named(System.getProperty("chargestorm.runtime", "embedded"))
-                .create(seed, nodeProperties, List.of(annotation.nodeJvmOptions())).start(topology, runDirectory);
+                .create(seed, nodeProperties, List.of(annotation.nodeJvmOptions()), placement.proxies())
+                .start(topology, runDirectory);
         resources.add("platform", platform::close);
 
         InProcessSource recorders = new InProcessSource(InstantSource.system());
@@ -139,7 +151,18 @@ public final class ChaosExperimentExtension implements BeforeEachCallback, After
             resources.add("warm-up load", warmUp::close);
         }
         Fleet fleet = null;
-        if (topology.chargers() > 0) {
+        FleetProcesses fleetProcesses = null;
+        Duration rampBound = Duration.ofSeconds(annotation.fleetReadySeconds() > 0 ? annotation.fleetReadySeconds()
+                : 120 + 3L * topology.chargers() / annotation.fleetRampPerSecond());
+        if (placement.fleetInChildProcesses()) {
+            fleetProcesses = ChildFleet.start(placement.fleetProcesses(), topology.chargers(),
+                    platform.chargerEndpoints().stream().map(u -> u.resolve("/ocpp")).toList(), annotation, seed,
+                    idTags, runDirectory, SteadyStateRecorders.feeding(recorders));
+            FleetProcesses started = fleetProcesses;
+            resources.add("fleet processes", () -> ChildFleet.stop(started));
+            ChildFleet.awaitAccepted(fleetProcesses, topology.chargers(), rampBound);
+            LOG.info("chaos experiment {}: {} chargers Accepted", name, topology.chargers());
+        } else if (topology.chargers() > 0) {
             FleetSettings.Builder fleetSettings = FleetSettings.builder(platform.chargerEndpoints().stream()
                             .map(u -> u.resolve("/ocpp")).toArray(URI[]::new))
                     .chargers(topology.chargers()).rampPerSecond(annotation.fleetRampPerSecond()).seed(seed)
@@ -150,7 +173,6 @@ public final class ChaosExperimentExtension implements BeforeEachCallback, After
             }
             fleet = Fleet.start(fleetSettings.build(), SteadyStateRecorders.feeding(recorders));
             resources.add("fleet", fleet::close);
-            Duration rampBound = Duration.ofSeconds(120 + 3L * topology.chargers() / annotation.fleetRampPerSecond());
             fleet.awaitAccepted(topology.chargers(), rampBound);
             LOG.info("chaos experiment {}: {} chargers Accepted", name, topology.chargers());
         }
@@ -174,7 +196,7 @@ public final class ChaosExperimentExtension implements BeforeEachCallback, After
         run.tickEvery(ticker);
 
         Experiment experiment = new Experiment(name, seed, annotation.expect(), declarations, steadyState, platform,
-                faults, run, fleet, searchLoad, aborted);
+                faults, run, fleet, fleetProcesses, searchLoad, aborted);
         resources.experiment = experiment;
         resources.topology = topology;
         resources.recorders = recorders;
@@ -249,6 +271,9 @@ public final class ChaosExperimentExtension implements BeforeEachCallback, After
             value = resources.recorders;
         } else if (type == Fleet.class) {
             value = experiment.fleet().orElseThrow(() -> new ParameterResolutionException(NO_FLEET));
+        } else if (type == FleetProcesses.class) {
+            value = experiment.fleetProcesses().orElseThrow(() -> new ParameterResolutionException(
+                    NO_FLEET_PROCESSES));
         } else {
             value = experiment.searchLoad().orElseThrow(() -> new ParameterResolutionException(NO_SEARCH_LOAD));
         }
@@ -257,9 +282,10 @@ public final class ChaosExperimentExtension implements BeforeEachCallback, After
 
     /**
      * Refuses, before the platform starts (minutes on a small machine), a method that could not run its experiment:
-     * one without the {@code Experiment} that injects the fault, or one asking for load the topology does not have.
+     * one without the {@code Experiment} that injects the fault, one asking for load the topology does not have, or
+     * one asking for a {@code Fleet} in this JVM when the fleet runs in child processes.
      */
-    private static void checkParameters(Method method, Topology topology) {
+    private static void checkParameters(Method method, Topology topology, Placement placement) {
         List<Class<?>> types = List.of(method.getParameterTypes());
         String problem = null;
         if (!types.contains(Experiment.class)) {
@@ -267,6 +293,14 @@ public final class ChaosExperimentExtension implements BeforeEachCallback, After
                     + " fault is injected and nothing is judged";
         } else if (types.contains(Fleet.class) && topology.chargers() == 0) {
             problem = "asks for a Fleet, but " + NO_FLEET;
+        } else if (types.contains(Fleet.class) && placement.fleetInChildProcesses()) {
+            problem = "asks for a Fleet, but its " + topology.chargers() + " chargers run in "
+                    + placement.fleetProcesses() + " child processes (more than " + Fleet.MAX_PER_PROCESS
+                    + " per process, or @ChaosExperiment(fleetProcesses) above 1), so there is no Fleet in this JVM"
+                    + " to control; take FleetProcesses (or Experiment) instead, or run at most "
+                    + Fleet.MAX_PER_PROCESS + " chargers with fleetProcesses = 1";
+        } else if (types.contains(FleetProcesses.class) && !placement.fleetInChildProcesses()) {
+            problem = "asks for FleetProcesses, but " + NO_FLEET_PROCESSES;
         } else if (types.contains(SearchLoad.class) && topology.searchRatePerSecond() == 0) {
             problem = "asks for a SearchLoad, but " + NO_SEARCH_LOAD;
         }

@@ -5,6 +5,7 @@ import dev.chargestorm.chaos.fault.Faults;
 import dev.chargestorm.chaos.load.SearchLoad;
 import dev.chargestorm.chaos.runtime.RunningPlatform;
 import dev.chargestorm.fleet.Fleet;
+import dev.chargestorm.fleet.process.FleetProcesses;
 import dev.chargestorm.steadystate.report.Reports;
 import dev.chargestorm.steadystate.run.GateDecision;
 import dev.chargestorm.steadystate.run.RunResult;
@@ -43,13 +44,14 @@ public final class Experiment {
     private final Faults faults;
     private final SteadyStateRun run;
     private final @Nullable Fleet fleet;
+    private final @Nullable FleetProcesses fleetProcesses;
     private final @Nullable SearchLoad searchLoad;
     private final CountDownLatch aborted;
     private @Nullable RunResult result;
 
     Experiment(String name, long seed, Expectation expectation, Declarations declarations, SteadyState steadyState,
                RunningPlatform platform, Faults faults, SteadyStateRun run, @Nullable Fleet fleet,
-               @Nullable SearchLoad searchLoad, CountDownLatch aborted) {
+               @Nullable FleetProcesses fleetProcesses, @Nullable SearchLoad searchLoad, CountDownLatch aborted) {
         this.name = name;
         this.seed = seed;
         this.expectation = expectation;
@@ -59,6 +61,7 @@ public final class Experiment {
         this.faults = faults;
         this.run = run;
         this.fleet = fleet;
+        this.fleetProcesses = fleetProcesses;
         this.searchLoad = searchLoad;
         this.aborted = aborted;
     }
@@ -90,6 +93,11 @@ public final class Experiment {
 
     public Optional<Fleet> fleet() {
         return Optional.ofNullable(fleet);
+    }
+
+    /** The fleet when it runs in child processes (large fleets, {@code @ChaosExperiment(fleetProcesses)}). */
+    public Optional<FleetProcesses> fleetProcesses() {
+        return Optional.ofNullable(fleetProcesses);
     }
 
     public Optional<SearchLoad> searchLoad() {
@@ -155,6 +163,10 @@ public final class Experiment {
             if (fleet != null) {
                 LOG.info("experiment {}: fleet {}", name, fleet.summary());
             }
+            if (fleetProcesses != null) {
+                // the merged summary is logged when the children stop, in the teardown
+                LOG.info("experiment {}: fleet processes {}", name, fleetProcesses.snapshot());
+            }
         }
         return result;
     }
@@ -164,6 +176,11 @@ public final class Experiment {
     }
 
     private void check(RunResult finished) {
+        if (fleetProcesses != null && fleetProcesses.failure().isDone()) {
+            // the steady state was fed by the children: once one failed, its numbers are not the fleet's
+            throw new AssertionError("experiment " + name + ": a fleet process failed, so the steady state is"
+                    + " incomplete: " + fleetProcesses.failure().join() + "\n" + footer());
+        }
         List<String> problems = Verdicts.problems(finished);
         boolean completed = finished.status() == RunStatus.COMPLETED;
         if (expectation == Expectation.HOLDS && (!completed || !problems.isEmpty())) {

@@ -36,6 +36,19 @@ public interface PlatformRuntimeProvider {
     }
 
     /**
+     * @param seed           the experiment's seed (fault randomness, dataset)
+     * @param nodeProperties extra {@code --key=value} options for every node
+     * @param nodeJvmOptions JVM options for every node instead of the runtime's defaults; empty for the defaults
+     * @param proxies        where the proxies run ({@link ProxyPlacement#AUTO} means the runtime's default); runtimes
+     *                       whose proxies are separate processes anyway ignore it
+     * @return a runtime ready to start topologies
+     */
+    default PlatformRuntime create(long seed, List<String> nodeProperties, List<String> nodeJvmOptions,
+                                   ProxyPlacement proxies) {
+        return create(seed, nodeProperties, nodeJvmOptions);
+    }
+
+    /**
      * @param name a provider name, {@code embedded} by default
      * @return the provider of that name
      * @throws IllegalStateException naming the providers on the class path when there is none of that name

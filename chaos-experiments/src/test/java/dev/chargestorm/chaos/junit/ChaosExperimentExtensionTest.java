@@ -5,7 +5,9 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
 import dev.chargestorm.chaos.load.SearchLoad;
+import dev.chargestorm.chaos.runtime.ProxyPlacement;
 import dev.chargestorm.chaos.topology.Topology;
+import dev.chargestorm.chaos.topology.Zone;
 import dev.chargestorm.fleet.Fleet;
 import dev.chargestorm.steadystate.yaml.SloValidationException;
 import java.util.List;
@@ -120,6 +122,31 @@ class ChaosExperimentExtensionTest {
     }
 
     @Test
+    void aFleetParameterWithAFleetInChildProcessesIsRefusedBeforeAnythingStarts() {
+        assertThat(onlyFailure(mistake("fleetOfChildProcesses", Experiment.class, Fleet.class)))
+                .isInstanceOf(ExtensionConfigurationException.class)
+                .hasMessage("@ChaosExperiment method Mistakes.fleetOfChildProcesses() asks for a Fleet, but its 30000"
+                        + " chargers run in 2 child processes (more than 15000 per process, or"
+                        + " @ChaosExperiment(fleetProcesses) above 1), so there is no Fleet in this JVM to control; take"
+                        + " FleetProcesses (or Experiment) instead, or run at most 15000 chargers with fleetProcesses"
+                        + " = 1 (nothing was started)");
+    }
+
+    @Test
+    void aPlacementThatExceedsTheOpenFileLimitSaysWhatWouldFit() {
+        assertThat(onlyFailure(mistake("tooFewZones")))
+                .isInstanceOf(ExtensionConfigurationException.class)
+                .hasMessageStartingWith("tooFewZones: the busiest zone's proxy process would hold about 31000 open"
+                        + " files (15000 chargers, its own and its share of a drained zone's, 2 sockets each)")
+                .hasMessageEndingWith("; spread the 30000 chargers over more zones");
+        assertThat(onlyFailure(mistake("sharedProxiesForTooMany")))
+                .isInstanceOf(ExtensionConfigurationException.class)
+                .hasMessageStartingWith("sharedProxiesForTooMany: 12000 chargers through proxies in the test JVM need"
+                        + " about 37000 open files (2 per charger in the proxy, 1 in the fleet)")
+                .hasMessageEndingWith("; use proxies = PROCESS_PER_ZONE (or AUTO)");
+    }
+
+    @Test
     void experimentParametersExistOnlyInsideAnExperiment() {
         assertThat(onlyFailure(selectClass(ExperimentInTheConstructor.class)))
                 .isInstanceOf(ParameterResolutionException.class)
@@ -132,7 +159,7 @@ class ChaosExperimentExtensionTest {
         // WHEN every experiment with a mistake runs, one after another
         List<Throwable> failures = failures(selectClass(Mistakes.class));
         // THEN each is refused for its own mistake, not because one before seems to be still running
-        assertThat(failures).hasSize(11).noneSatisfy(failure -> assertThat(failure)
+        assertThat(failures).hasSize(14).noneSatisfy(failure -> assertThat(failure)
                 .hasMessageContaining("must not run in parallel"));
     }
 
@@ -198,6 +225,31 @@ class ChaosExperimentExtensionTest {
 
         static Topology topologyThatThrows() {
             throw new IllegalStateException("no zones today");
+        }
+
+        static Topology thirtyThousandInSixZones() {
+            return Topology.of(Zone.of("a"), Zone.of("b"), Zone.of("c"), Zone.of("d"), Zone.of("e"), Zone.of("f"))
+                    .withChargers(30_000).withSearchRate(0);
+        }
+
+        static Topology thirtyThousandInThreeZones() {
+            return Topology.of(Zone.of("a"), Zone.of("b"), Zone.of("c")).withChargers(30_000).withSearchRate(0);
+        }
+
+        static Topology twelveThousandInTwoZones() {
+            return Topology.of(Zone.of("a"), Zone.of("b")).withChargers(12_000).withSearchRate(0);
+        }
+
+        @ChaosExperiment(topology = "thirtyThousandInSixZones")
+        void fleetOfChildProcesses(Experiment experiment, Fleet fleet) {
+        }
+
+        @ChaosExperiment(topology = "thirtyThousandInThreeZones")
+        void tooFewZones() {
+        }
+
+        @ChaosExperiment(topology = "twelveThousandInTwoZones", proxies = ProxyPlacement.SHARED)
+        void sharedProxiesForTooMany() {
         }
 
         @ChaosExperiment(topology = "noSuchTopology")

@@ -27,6 +27,7 @@ import dev.chargestorm.fleet.metrics.FleetSnapshot;
 import dev.chargestorm.fleet.metrics.FleetSummary;
 import dev.chargestorm.fleet.persona.PersonaMix;
 import dev.chargestorm.fleet.process.ChildProtocol;
+import dev.chargestorm.fleet.process.EventRelay;
 import dev.chargestorm.fleet.process.FleetProcesses;
 import dev.chargestorm.fleet.transport.Transport;
 import org.jspecify.annotations.Nullable;
@@ -139,6 +140,10 @@ public final class FleetCommand implements Callable<Integer> {
 
     @Option(names = "--child", hidden = true)
     boolean child;
+
+    /** Set by a parent that gave FleetProcesses a listener: relay listener events this often (0: no relay). */
+    @Option(names = "--events-every", hidden = true, defaultValue = "0", converter = DurationOrZeroConverter.class)
+    Duration eventsEvery;
 
     @Option(names = "--fleet-size", hidden = true, defaultValue = "0")
     int fleetSize;
@@ -278,7 +283,11 @@ public final class FleetCommand implements Callable<Integer> {
         watcher.start();
         int code = 0;
         FleetSummary result;
-        try (Fleet fleet = Fleet.start(settings)) {
+        EventRelay relay = eventsEvery.isZero() ? null : EventRelay.start(line -> {
+            out.println(line);
+            out.flush();
+        }, eventsEvery);
+        try (Fleet fleet = relay == null ? Fleet.start(settings) : Fleet.start(settings, relay)) {
             long deadline = deadlineNanos();
             long every = progressEvery.toMillis();
             while (!stop.await(every, TimeUnit.MILLISECONDS)) {
@@ -292,6 +301,10 @@ public final class FleetCommand implements Callable<Integer> {
                 if (System.nanoTime() > deadline) {
                     break;
                 }
+            }
+            if (relay != null) {
+                // every event before the last progress and the summary: the parent's steady state is complete
+                relay.close();
             }
             out.println(ChildProtocol.progress(fleet.metrics().snapshot()));
             result = fleet.summary();
