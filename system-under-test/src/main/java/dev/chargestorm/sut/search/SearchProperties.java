@@ -1,6 +1,7 @@
 package dev.chargestorm.sut.search;
 
 import java.time.Duration;
+import java.util.Locale;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -82,7 +83,7 @@ public record SearchProperties(@DefaultValue("1s") Duration queryTimeout, @Defau
 
 		/** @return the setting's value in PostgreSQL */
 		public String sqlValue() {
-			return name().toLowerCase(java.util.Locale.ROOT);
+			return name().toLowerCase(Locale.ROOT);
 		}
 
 	}

@@ -16,6 +16,8 @@ import org.springframework.http.server.observation.ServerRequestObservationConte
  */
 final class SearchServerObservations implements ObservationPredicate {
 
+	private static final String SEARCH_PATH = "/api/spots";
+
 	@Override
 	public boolean test(String name, Observation.Context context) {
 		if (context instanceof ServerRequestObservationContext server) {
@@ -27,8 +29,8 @@ final class SearchServerObservations implements ObservationPredicate {
 	private static boolean isSearch(HttpServletRequest request) {
 		String uri = request.getRequestURI();
 		int start = request.getContextPath().length();
-		return uri.startsWith("/api/spots", start)
-				&& (uri.length() == start + 10 || uri.charAt(start + 10) == '/');
+		int end = start + SEARCH_PATH.length();
+		return uri.startsWith(SEARCH_PATH, start) && (uri.length() == end || uri.charAt(end) == '/');
 	}
 
 }
