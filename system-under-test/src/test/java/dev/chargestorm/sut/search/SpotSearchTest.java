@@ -439,7 +439,7 @@ class SpotSearchTest extends SutIntegrationTest {
 				.doesNotContain("Bitmap", "Seq Scan on spot", "connector_status_history")
 				// auto_explain shows costs before the actual rows
 				.containsPattern(
-						"Index Scan using spot_location on spot s \\(cost=[^)]*\\) \\(actual [^)]* rows=([6-9]|1[0-9]) loops=1");
+						"Index Scan using spot_location on spot s +\\(cost=[^)]*\\) \\(actual [^)]* rows=([6-9]|1[0-9]) loops=1");
 			if (!mode.equals("force_custom_plan")) {
 				assertThat(text).as("a generic plan keeps the parameters: " + text).contains("$1");
 			}
