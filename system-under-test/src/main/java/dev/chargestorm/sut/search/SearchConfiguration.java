@@ -6,6 +6,7 @@ import javax.sql.DataSource;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -24,6 +25,13 @@ class SearchConfiguration {
 	@Bean
 	SpotRepository spotRepository(SearchPool searchPool) {
 		return new SpotRepository(new NamedParameterJdbcTemplate(searchPool.dataSource()));
+	}
+
+	@Bean
+	@ConditionalOnBooleanProperty(name = "chargestorm.search.http-server-observations", havingValue = false,
+			matchIfMissing = true)
+	SearchServerObservations searchServerObservations() {
+		return new SearchServerObservations();
 	}
 
 	@Bean(destroyMethod = "close")

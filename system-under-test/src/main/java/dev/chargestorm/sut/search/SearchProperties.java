@@ -1,6 +1,7 @@
 package dev.chargestorm.sut.search;
 
 import java.time.Duration;
+import java.util.Locale;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -22,12 +23,17 @@ import org.springframework.validation.annotation.Validated;
  * @param pool the search's own connection pool, so that OCPP writes and searches do not starve
  * each other
  * @param degradedMode answering from a bounded cache when the database is slow or down
+ * @param httpServerObservations whether search requests also get Spring's
+ * {@code http.server.requests} observation (the {@code http_server_requests_seconds} metric with
+ * {@code uri="/api/spots"} and {@code uri="/api/spots/{id}"}); off by default: the search's own
+ * {@code chargestorm.search.requests} timer already measures every search, with its outcome and a
+ * percentile histogram, and the second observation costs CPU on every request
  */
 @ConfigurationProperties("chargestorm.search")
 @Validated
 public record SearchProperties(@DefaultValue("1s") Duration queryTimeout, @DefaultValue("5s") Duration httpMaxAge,
 		@DefaultValue("5s") Duration retryAfter, @DefaultValue @Valid Pool pool,
-		@DefaultValue @Valid DegradedMode degradedMode) {
+		@DefaultValue @Valid DegradedMode degradedMode, @DefaultValue("false") boolean httpServerObservations) {
 
 	public SearchProperties {
 		if (queryTimeout.isNegative() || queryTimeout.isZero()) {
@@ -53,10 +59,33 @@ public record SearchProperties(@DefaultValue("1s") Duration queryTimeout, @Defau
 	 * docs/benchmarks.md)
 	 * @param url a JDBC URL of its own (for example through a proxy of its own), else the central
 	 * system's
+	 * @param planCacheMode PostgreSQL {@code plan_cache_mode} of the search connections: whether the
+	 * search statements (prepared on the server after a few executions) are planned once for all
+	 * parameters or again for each search
 	 */
 	public record Pool(@DefaultValue("4") @Min(1) @Max(100) int maximumSize,
 			@DefaultValue("500ms") Duration connectionTimeout, @DefaultValue("5s") Duration statementTimeout,
-			@DefaultValue("false") boolean bitmapScan, @Nullable String url) {
+			@DefaultValue("false") boolean bitmapScan, @Nullable String url,
+			@DefaultValue("force-generic-plan") PlanCacheMode planCacheMode) {
+	}
+
+	/** PostgreSQL's {@code plan_cache_mode}. */
+	public enum PlanCacheMode {
+
+		/** Custom plans for the first five executions, then the generic plan if it is not costlier. */
+		AUTO,
+
+		/** A plan for each execution's parameters: planning time on every search. */
+		FORCE_CUSTOM_PLAN,
+
+		/** One plan for all parameters, made once per connection and statement. */
+		FORCE_GENERIC_PLAN;
+
+		/** @return the setting's value in PostgreSQL */
+		public String sqlValue() {
+			return name().toLowerCase(Locale.ROOT);
+		}
+
 	}
 
 	/**

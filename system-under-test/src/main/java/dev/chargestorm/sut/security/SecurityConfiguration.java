@@ -49,9 +49,32 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
-	/** The OCPP endpoint (which does its own Basic auth per charge point) and the public API. */
+	/**
+	 * The public API and the OCPP endpoint (which does its own Basic auth per charge point): no
+	 * authentication and no authorization, so of Spring Security's filters only the one that writes
+	 * the security response headers ({@code X-Content-Type-Options}, {@code X-Frame-Options},
+	 * {@code Cache-Control: no-cache} where the answer sets none) runs. Every other filter would
+	 * only permit the request, and at hundreds of searches a second their work (and an observation
+	 * of each) is a measurable part of a search's CPU time (docs/benchmarks.md).
+	 */
 	@Bean
 	@Order(2)
+	SecurityFilterChain publicSecurityFilterChain(HttpSecurity http) throws Exception {
+		http.securityMatcher("/api/**", "/ocpp/**")
+			.csrf((csrf) -> csrf.disable())
+			.logout((logout) -> logout.disable())
+			.requestCache((cache) -> cache.disable())
+			.securityContext((context) -> context.disable())
+			.sessionManagement((sessions) -> sessions.disable())
+			.anonymous((anonymous) -> anonymous.disable())
+			.servletApi((servletApi) -> servletApi.disable())
+			.exceptionHandling((exceptions) -> exceptions.disable());
+		return http.build();
+	}
+
+	/** Everything else (error pages, unknown paths) is open. */
+	@Bean
+	@Order(3)
 	SecurityFilterChain openSecurityFilterChain(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
 			.csrf((csrf) -> csrf.disable())

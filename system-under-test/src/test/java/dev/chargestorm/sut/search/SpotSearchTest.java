@@ -2,8 +2,14 @@ package dev.chargestorm.sut.search;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLWarning;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -15,6 +21,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.chargestorm.sut.ocpp.message.CoreEnums.ChargePointStatus;
 import dev.chargestorm.sut.search.seed.SeedSpot;
 import dev.chargestorm.sut.search.seed.SpotWriter;
@@ -31,6 +38,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterUtils;
+import org.springframework.jdbc.core.namedparam.ParsedSql;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -57,6 +66,9 @@ class SpotSearchTest extends SutIntegrationTest {
 
 	@Autowired
 	private SpotWriter writer;
+
+	@Autowired
+	private SearchProperties searchProperties;
 
 	@DynamicPropertySource
 	static void searchPoolThroughTheProxy(DynamicPropertyRegistry registry) {
@@ -328,6 +340,14 @@ class SpotSearchTest extends SutIntegrationTest {
 		assertThat(missing.statusCode()).isEqualTo(404);
 		assertThat(missing.headers().firstValue("Content-Type")).hasValueSatisfying(
 				(type) -> assertThat(type).startsWith("application/problem+json"));
+		// Spring Security's response headers, on answers and problems alike; no-cache where the
+		// answer sets no caching of its own
+		for (HttpResponse<String> response : List.of(first, revalidated, missing)) {
+			assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+			assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+		}
+		assertThat(missing.headers().allValues("Cache-Control"))
+			.containsExactly("no-cache, no-store, max-age=0, must-revalidate");
 	}
 
 	@Test
@@ -391,6 +411,80 @@ class SpotSearchTest extends SutIntegrationTest {
 			.doesNotContain("Bitmap", "Seq Scan on spot", "connector_status_history");
 		// page of 5 + 1 matches; at most a few more spots read, not the 100 or so in the radius
 		assertThat(text).as(text).containsPattern("Index Scan using spot_location on spot s \\(actual [^)]* rows=([6-9]|1[0-9]) loops=1");
+	}
+
+	@Test
+	void theSearchPoolsPlanCacheModeKeepsTheNearestFirstScan() throws Exception {
+		List<SeedSpot> spots = new ArrayList<>();
+		for (int i = 0; i < 200; i++) {
+			spots.add(spot("GEN-" + i, 38.0, 150.0, (i % 20) * 150, (i / 20) * 150, available("GEN-CP" + i)));
+		}
+		this.writer.upsert(spots);
+		this.jdbc.execute("ANALYZE");
+		String mode = this.searchProperties.pool().planCacheMode().sqlValue();
+		// WHEN each statement runs as the search pool runs it: server-side prepared by the driver,
+		// with the pool's plan_cache_mode (a generic plan, made once for all searches, unless
+		// force_custom_plan), its plan logged to this session by auto_explain
+		Map<String, String> plans = new LinkedHashMap<>();
+		for (String query : List.of("lat=38.0&lng=150.0&limit=5", "lat=38.0&lng=150.0&status=available&limit=5",
+				"lat=38.0&lng=150.0&status=available&connectorType=CHAdeMO&minPowerKw=50&limit=5")) {
+			plans.put(query, explainAsThePoolRunsIt(query, mode));
+		}
+		String cursor = encode(json(search(this.port, "lat=38.0&lng=150.0&limit=5")).get("nextCursor").asString());
+		plans.put("cursor", explainAsThePoolRunsIt("lat=38.0&lng=150.0&limit=5&cursor=" + cursor, mode));
+		// THEN every plan is a k-nearest-neighbour scan that stops after the page
+		plans.forEach((query, text) -> {
+			assertThat(text).as(query + "\n" + text)
+				.contains("Index Scan using spot_location on spot", "Order By:")
+				.doesNotContain("Bitmap", "Seq Scan on spot", "connector_status_history")
+				// auto_explain shows costs before the actual rows
+				.containsPattern(
+						"Index Scan using spot_location on spot s +\\(cost=[^)]*\\) \\(actual [^)]* rows=([6-9]|1[0-9]) loops=1");
+			if (!mode.equals("force_custom_plan")) {
+				assertThat(text).as("a generic plan keeps the parameters: " + text).contains("$1");
+			}
+		});
+	}
+
+	/**
+	 * @param query a search's query string
+	 * @param planCacheMode the session's {@code plan_cache_mode}
+	 * @return the plan of its last of six executions on one connection, with actual rows
+	 */
+	private String explainAsThePoolRunsIt(String query, String planCacheMode) throws Exception {
+		Map.Entry<String, MapSqlParameterSource> statement = SearchStatements.of(query);
+		ParsedSql parsed = NamedParameterUtils.parseSqlStatement(statement.getKey());
+		String sql = NamedParameterUtils.substituteNamedParameters(parsed, statement.getValue());
+		Object[] values = NamedParameterUtils.buildValueArray(parsed, statement.getValue(), null);
+		HikariDataSource central = (HikariDataSource) this.jdbc.getDataSource();
+		try (Connection connection = DriverManager.getConnection(central.getJdbcUrl(),
+				central.getUsername(), central.getPassword());
+				Statement session = connection.createStatement()) {
+			session.execute("SET plan_cache_mode = " + planCacheMode);
+			session.execute("SET enable_bitmapscan = off");
+			session.execute("LOAD 'auto_explain'");
+			session.execute("SET auto_explain.log_min_duration = 0");
+			session.execute("SET auto_explain.log_analyze = on");
+			session.execute("SET auto_explain.log_level = notice");
+			String plan = "";
+			try (PreparedStatement search = connection.prepareStatement(sql)) {
+				for (int i = 0; i < values.length; i++) {
+					search.setObject(i + 1, values[i]);
+				}
+				// the driver prepares on the server from the fifth execution on (prepareThreshold)
+				for (int run = 0; run < 6; run++) {
+					search.clearWarnings();
+					search.executeQuery().close();
+					StringBuilder notices = new StringBuilder();
+					for (SQLWarning warning = search.getWarnings(); warning != null; warning = warning
+						.getNextWarning()) {
+						notices.append(warning.getMessage()).append('\n');
+					}
+					plan = notices.toString();
+				}
+			}
+			return plan;
+		}
 	}
 
 	/** What the search pool sent, without connection set-up and the pool's empty validation queries. */
