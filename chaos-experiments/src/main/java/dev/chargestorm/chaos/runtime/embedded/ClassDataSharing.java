@@ -123,11 +123,17 @@ final class ClassDataSharing {
     private static Optional<String> create(EmbeddedRuntimeSettings settings, Layout layout,
                                            List<String> trainingArguments) throws IOException {
         long started = System.nanoTime();
-        int extracted = run(List.of(settings.java().toString(), "-Djarmode=tools", "-jar",
-                settings.sutJar().toString(), "extract", "--destination", layout.app().toString()), layout.trainingLog(),
-                Duration.ofMinutes(2));
-        if (extracted != 0 || !Files.isRegularFile(layout.appJar())) {
-            return Optional.of("extracting " + settings.sutJar() + " failed (exit code " + extracted + ")");
+        // through the launcher under Watchdog, like a node, so that it ends with the harness
+        ChildProcess extraction = ChildProcess.startJvm("cds-extract", settings.java(), List.of("-Djarmode=tools"),
+                NodeLaunch.fatJar(settings).classpath(), NodeLaunch.BOOT_LAUNCHER,
+                List.of("extract", "--destination", layout.app().toString()), layout.trainingLog());
+        if (!extraction.awaitExit(Duration.ofMinutes(2))) {
+            extraction.kill();
+            return Optional.of("extracting " + settings.sutJar() + " did not end within 2 minutes");
+        }
+        if (extraction.exitCode().orElse(-1) != 0 || !Files.isRegularFile(layout.appJar())) {
+            return Optional.of("extracting " + settings.sutJar() + " failed (exit code "
+                    + extraction.exitCode().orElse(-1) + ")");
         }
         writeWatchdogJar(layout.watchdogJar());
         List<String> options = new ArrayList<>(settings.nodeJvmOptions());
@@ -149,24 +155,6 @@ final class ClassDataSharing {
                 Files.size(layout.archive()) / (1024 * 1024),
                 TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started), layout.appJar());
         return Optional.empty();
-    }
-
-    private static int run(List<String> command, Path log, Duration timeout) throws IOException {
-        Files.writeString(log, "# " + String.join(" ", command) + System.lineSeparator(), StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        try {
-            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                return -1;
-            }
-            return process.exitValue();
-        } catch (InterruptedException interrupted) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-            return -1;
-        }
     }
 
     /** A jar of the {@link Watchdog} class alone (it uses the JDK only), with fixed entry times. */
