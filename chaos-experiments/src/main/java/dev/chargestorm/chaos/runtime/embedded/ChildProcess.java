@@ -134,7 +134,8 @@ final class ChildProcess {
         return exited;
     }
 
-    private boolean awaitExit(Duration timeout) {
+    /** @return whether the process exited within the timeout */
+    boolean awaitExit(Duration timeout) {
         try {
             process.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return true;

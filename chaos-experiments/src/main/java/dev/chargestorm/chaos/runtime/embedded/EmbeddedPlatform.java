@@ -128,9 +128,20 @@ final class EmbeddedPlatform implements RunningPlatform {
         return args;
     }
 
+    /** The first node's arguments on a free port and its own data folder, for the class-data-sharing training run. */
+    private List<String> trainingArguments() {
+        return nodeArguments(topology.nodes().getFirst()).stream()
+                .map(arg -> arg.startsWith("--server.port=") ? "--server.port=" + ports.next() : arg)
+                .map(arg -> arg.startsWith("--chargestorm.data-dir=") ? "--chargestorm.data-dir="
+                        + runDirectory.resolve("nodes").resolve("cds-training").toAbsolutePath() : arg)
+                .toList();
+    }
+
     void startNodes() {
+        NodeLaunch launch = topology.nodes().isEmpty() ? NodeLaunch.fatJar(settings)
+                : ClassDataSharing.prepare(settings, trainingArguments());
         for (Node node : topology.nodes()) {
-            nodes.add(new SutNode(node, nodePorts.get(node.name()), nodeArguments(node), settings,
+            nodes.add(new SutNode(node, nodePorts.get(node.name()), nodeArguments(node), settings, launch,
                     logFile(node.name()), http));
         }
         forEachNode(node -> {

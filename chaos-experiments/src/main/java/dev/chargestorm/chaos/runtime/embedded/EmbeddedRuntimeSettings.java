@@ -22,11 +22,15 @@ import org.apiguardian.api.API;
  * @param seed           seed of Toxiproxy's toxicity rolls and jitter
  * @param startupTimeout bound on each component's start (a node until it is healthy)
  * @param stopTimeout    grace period between SIGTERM and SIGKILL when the platform closes
+ * @param classDataSharing whether nodes start from the extracted jar with a class-data-sharing archive (an AOT cache on
+ *                       JDK 25+, a dynamic AppCDS archive on JDK 21-24) that a training run creates once per jar and
+ *                       JDK under {@code system-under-test/target/cds/}; see {@link NodeLaunch}
  */
 @API(status = API.Status.EXPERIMENTAL)
 public record EmbeddedRuntimeSettings(Path sutJar, Path toxiproxyJar, Path java, List<String> nodeJvmOptions,
                                       List<String> nodeProperties, ProxyMode proxyMode, long seed,
-                                      Duration startupTimeout, Duration stopTimeout) {
+                                      Duration startupTimeout, Duration stopTimeout,
+                                      boolean classDataSharing) {
 
     public EmbeddedRuntimeSettings {
         Objects.requireNonNull(sutJar, "sutJar");
@@ -48,7 +52,7 @@ public record EmbeddedRuntimeSettings(Path sutJar, Path toxiproxyJar, Path java,
     /**
      * The jars where a build of this repository leaves them (looked up from the working directory, which is the module
      * folder under Maven and the repository root in an IDE), the running JVM's {@code java}, 384 MB of heap per node,
-     * Toxiproxy in this JVM, seed 42, 3 minutes to start, 30 s to stop.
+     * Toxiproxy in this JVM, seed 42, 3 minutes to start, 30 s to stop, class-data sharing on.
      */
     public static EmbeddedRuntimeSettings defaults() {
         return new EmbeddedRuntimeSettings(
@@ -56,52 +60,58 @@ public record EmbeddedRuntimeSettings(Path sutJar, Path toxiproxyJar, Path java,
                 findBuilt("toxiproxy-embedded", "toxiproxy-embedded.jar"),
                 currentJava(),
                 List.of("-Xms128m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k"),
-                List.of(), ProxyMode.IN_PROCESS, 42L, Duration.ofMinutes(3), Duration.ofSeconds(30));
+                List.of(), ProxyMode.IN_PROCESS, 42L, Duration.ofMinutes(3), Duration.ofSeconds(30), true);
     }
 
     public EmbeddedRuntimeSettings withSutJar(Path jar) {
         return new EmbeddedRuntimeSettings(jar, toxiproxyJar, java, nodeJvmOptions, nodeProperties, proxyMode, seed,
-                startupTimeout, stopTimeout);
+                startupTimeout, stopTimeout, classDataSharing);
     }
 
     public EmbeddedRuntimeSettings withToxiproxyJar(Path jar) {
         return new EmbeddedRuntimeSettings(sutJar, jar, java, nodeJvmOptions, nodeProperties, proxyMode, seed,
-                startupTimeout, stopTimeout);
+                startupTimeout, stopTimeout, classDataSharing);
     }
 
     public EmbeddedRuntimeSettings withJava(Path executable) {
         return new EmbeddedRuntimeSettings(sutJar, toxiproxyJar, executable, nodeJvmOptions, nodeProperties, proxyMode,
-                seed, startupTimeout, stopTimeout);
+                seed, startupTimeout, stopTimeout, classDataSharing);
     }
 
     public EmbeddedRuntimeSettings withNodeJvmOptions(String... options) {
         return new EmbeddedRuntimeSettings(sutJar, toxiproxyJar, java, List.of(options), nodeProperties, proxyMode,
-                seed, startupTimeout, stopTimeout);
+                seed, startupTimeout, stopTimeout, classDataSharing);
     }
 
     public EmbeddedRuntimeSettings withNodeProperties(String... properties) {
         return new EmbeddedRuntimeSettings(sutJar, toxiproxyJar, java, nodeJvmOptions, List.of(properties), proxyMode,
-                seed, startupTimeout, stopTimeout);
+                seed, startupTimeout, stopTimeout, classDataSharing);
     }
 
     public EmbeddedRuntimeSettings withProxyMode(ProxyMode mode) {
         return new EmbeddedRuntimeSettings(sutJar, toxiproxyJar, java, nodeJvmOptions, nodeProperties, mode, seed,
-                startupTimeout, stopTimeout);
+                startupTimeout, stopTimeout, classDataSharing);
     }
 
     public EmbeddedRuntimeSettings withSeed(long newSeed) {
         return new EmbeddedRuntimeSettings(sutJar, toxiproxyJar, java, nodeJvmOptions, nodeProperties, proxyMode,
-                newSeed, startupTimeout, stopTimeout);
+                newSeed, startupTimeout, stopTimeout, classDataSharing);
     }
 
     public EmbeddedRuntimeSettings withStartupTimeout(Duration timeout) {
         return new EmbeddedRuntimeSettings(sutJar, toxiproxyJar, java, nodeJvmOptions, nodeProperties, proxyMode, seed,
-                timeout, stopTimeout);
+                timeout, stopTimeout, classDataSharing);
     }
 
     public EmbeddedRuntimeSettings withStopTimeout(Duration timeout) {
         return new EmbeddedRuntimeSettings(sutJar, toxiproxyJar, java, nodeJvmOptions, nodeProperties, proxyMode, seed,
-                startupTimeout, timeout);
+                startupTimeout, timeout, classDataSharing);
+    }
+
+    /** @param enabled {@code false} to start nodes from the fat jar without a class-data-sharing archive */
+    public EmbeddedRuntimeSettings withClassDataSharing(boolean enabled) {
+        return new EmbeddedRuntimeSettings(sutJar, toxiproxyJar, java, nodeJvmOptions, nodeProperties, proxyMode, seed,
+                startupTimeout, stopTimeout, enabled);
     }
 
     /** @throws IllegalStateException naming the missing file and the command that builds it */

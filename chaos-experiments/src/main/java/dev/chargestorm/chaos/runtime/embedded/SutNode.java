@@ -24,22 +24,23 @@ import org.slf4j.LoggerFactory;
 final class SutNode implements NodeHandle {
 
     private static final Logger LOG = LoggerFactory.getLogger(SutNode.class);
-    private static final String BOOT_LAUNCHER = "org.springframework.boot.loader.launch.JarLauncher";
 
     private final Node node;
     private final int port;
     private final List<String> arguments;
     private final EmbeddedRuntimeSettings settings;
+    private final NodeLaunch launch;
     private final Path log;
     private final HttpClient http;
     private @Nullable ChildProcess process;
 
-    SutNode(Node node, int port, List<String> arguments, EmbeddedRuntimeSettings settings, Path log,
-            HttpClient http) {
+    SutNode(Node node, int port, List<String> arguments, EmbeddedRuntimeSettings settings, NodeLaunch launch,
+            Path log, HttpClient http) {
         this.node = node;
         this.port = port;
         this.arguments = List.copyOf(arguments);
         this.settings = settings;
+        this.launch = launch;
         this.log = log;
         this.http = http;
     }
@@ -76,8 +77,8 @@ final class SutNode implements NodeHandle {
                 throw new IllegalStateException("node " + node.name() + " is already running (pid "
                         + process.pid() + "); stop() or kill() it first");
             }
-            started = ChildProcess.startJvm(node.name(), settings.java(), settings.nodeJvmOptions(),
-                    List.of(settings.sutJar(), Watchdog.location()), BOOT_LAUNCHER, arguments, log);
+            started = ChildProcess.startJvm(node.name(), settings.java(), launch.jvmOptions(), launch.classpath(),
+                    launch.mainClass(), arguments, log);
             process = started;
         }
         try {
