@@ -60,6 +60,9 @@ public final class ChaosExperimentExtension implements BeforeEachCallback, After
     private static final Set<Class<?>> RESOLVED = Set.of(Experiment.class, RunningPlatform.class, Topology.class,
             Faults.class, Fleet.class, FleetProcesses.class, SearchLoad.class, SteadyStateRun.class,
             InProcessSource.class);
+    /** Driver sessions of every experiment fleet, in the test JVM or in child processes ({@link ChildFleet}). */
+    static final Duration SESSION_LENGTH = Duration.ofSeconds(40);
+    static final Duration METER_INTERVAL = Duration.ofSeconds(15);
     private static final String NO_FLEET = "there is no fleet: the topology has 0 chargers; use withChargers(n)";
     private static final String NO_FLEET_PROCESSES = "there are no fleet processes: the fleet runs in the test JVM;"
             + " take a Fleet parameter, or set @ChaosExperiment(fleetProcesses) above 1";
@@ -169,7 +172,7 @@ public final class ChaosExperimentExtension implements BeforeEachCallback, After
                     .personas(PersonaMix.parse(annotation.personas())).idTags(idTags);
             if (annotation.sessionEverySeconds() > 0) {
                 fleetSettings = fleetSettings.sessions(Duration.ofSeconds(annotation.sessionEverySeconds()),
-                        Duration.ofSeconds(40), Duration.ofSeconds(15));
+                        SESSION_LENGTH, METER_INTERVAL);
             }
             fleet = Fleet.start(fleetSettings.build(), SteadyStateRecorders.feeding(recorders));
             resources.add("fleet", fleet::close);

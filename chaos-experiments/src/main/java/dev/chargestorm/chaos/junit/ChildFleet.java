@@ -40,9 +40,9 @@ final class ChildFleet {
         arguments.addAll(List.of("--seed", Long.toString(seed), "--persona", annotation.personas(),
                 "--id-tags", Integer.toString(idTags), "--ramp", rampPerChild + "/s", "--progress-every", "500ms"));
         if (annotation.sessionEverySeconds() > 0) {
-            // the in-process fleet's sessions (ChaosExperimentExtension): 40 s long, metered every 15 s
             arguments.addAll(List.of("--session-every", annotation.sessionEverySeconds() + "s",
-                    "--session-length", "40s", "--meter-interval", "15s"));
+                    "--session-length", ChaosExperimentExtension.SESSION_LENGTH.toSeconds() + "s",
+                    "--meter-interval", ChaosExperimentExtension.METER_INTERVAL.toSeconds() + "s"));
         } else {
             arguments.addAll(List.of("--session-every", "0"));
         }

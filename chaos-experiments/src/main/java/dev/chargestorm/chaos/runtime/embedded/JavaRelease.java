@@ -70,11 +70,10 @@ record JavaRelease(Path home, String version, int feature) {
     }
 
     private static Optional<Integer> feature(String version) {
-        Matcher digits = Pattern.compile("^(\\d+)").matcher(version);
-        if (!digits.find()) {
-            return Optional.empty();
+        try {
+            return Optional.of(Runtime.Version.parse(version).feature());
+        } catch (IllegalArgumentException notAModernVersion) {
+            return Optional.empty(); // e.g. 1.8.0_392: older than any JDK the runtime supports
         }
-        int first = Integer.parseInt(digits.group(1));
-        return Optional.of(first == 1 && version.startsWith("1.") ? Integer.parseInt(version.split("\\.")[1]) : first);
     }
 }
