@@ -11,6 +11,7 @@ import dev.chargestorm.fleet.chargepoint.Behaviour;
 import dev.chargestorm.fleet.internal.SettingRules;
 import dev.chargestorm.fleet.persona.Persona;
 import dev.chargestorm.fleet.persona.PersonaMix;
+import dev.chargestorm.fleet.persona.ReconnectStrategy;
 import dev.chargestorm.fleet.transport.Transport;
 import org.jspecify.annotations.Nullable;
 
@@ -160,6 +161,14 @@ public record FleetSettings(int chargers, int fleetSize, int firstIndex, double 
         }
 
         /**
+         * How chargers redial until they are first Accepted (default: null, their persona's strategy); see
+         * {@link Behaviour#rampRedial()}.
+         */
+        public Builder rampRedial(@Nullable ReconnectStrategy value) {
+            return with((draft) -> draft.rampRedial = value);
+        }
+
+        /**
          * @return the settings: the defaults with this builder's changes applied in order
          * @throws IllegalArgumentException naming the setting and the rule it breaks
          */
@@ -201,6 +210,7 @@ public record FleetSettings(int chargers, int fleetSize, int firstIndex, double 
         private Duration meterValueInterval = Duration.ofSeconds(60);
         private int idTags = 0;
         private Duration rebootTime = Duration.ofSeconds(2);
+        private @Nullable ReconnectStrategy rampRedial;
 
         private void startFrom(FleetSettings settings) {
             Behaviour behaviour = settings.behaviour();
@@ -227,6 +237,7 @@ public record FleetSettings(int chargers, int fleetSize, int firstIndex, double 
             meterValueInterval = behaviour.meterValueInterval();
             idTags = behaviour.idTags();
             rebootTime = behaviour.rebootTime();
+            rampRedial = behaviour.rampRedial();
         }
 
         private FleetSettings settings() {
@@ -236,7 +247,7 @@ public record FleetSettings(int chargers, int fleetSize, int firstIndex, double 
                     threads, loopbackSources, keepAcknowledgedIds, new Behaviour(urls, callTimeout, handshakeTimeout,
                             transactionMessageAttempts, transactionMessageRetryInterval, answerLatencyMin,
                             answerLatencyMax, sessionEvery, sessionDuration, meterValueInterval,
-                            idTags > 0 ? idTags : Math.max(size, 1), rebootTime));
+                            idTags > 0 ? idTags : Math.max(size, 1), rebootTime, rampRedial));
         }
     }
 }

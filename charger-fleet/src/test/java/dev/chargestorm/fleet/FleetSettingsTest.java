@@ -71,7 +71,7 @@ class FleetSettingsTest {
                 .withMessage("at least one central-system URL is needed, e.g. ws://127.0.0.1:8080/ocpp");
         assertThatIllegalArgumentException().isThrownBy(() -> new Behaviour(List.of(URL), Duration.ofSeconds(30),
                 Duration.ofSeconds(10), 3, Duration.ofSeconds(60), Duration.ZERO, Duration.ZERO, Duration.ZERO,
-                Duration.ZERO, Duration.ofSeconds(60), 0, Duration.ZERO))
+                Duration.ZERO, Duration.ofSeconds(60), 0, Duration.ZERO, null))
                 .withMessage("idTags must be at least 1 but was 0");
     }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.chargestorm.fleet.persona.PersonaMix;
+import dev.chargestorm.fleet.persona.Personas;
 import dev.chargestorm.fleet.support.RefusingServer;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +26,17 @@ class HandshakeRedialTest {
             assertThat(server.paths()).first().isEqualTo("/ocpp/CP-000001");
             List<Long> gaps = gapsMillis(server.arrivals());
             assertThat(gaps).allSatisfy(gap -> assertThat(gap).isBetween(280L, 2_000L));
+        }
+    }
+
+    @Test
+    void untilItsFirstAcceptedAnImmediateChargerRedialsAsTheRampSays() {
+        try (RefusingServer server = RefusingServer.answering(503, "Service Unavailable", null);
+                Fleet fleet = Fleet.start(FleetSettings.builder(server.url()).chargers(1)
+                        .personas(PersonaMix.parse("immediate")).rampRedial(Personas.parseRedial("fixed:300ms"))
+                        .build())) {
+            await().atMost(Duration.ofSeconds(20)).until(() -> server.arrivals().size() >= 5);
+            assertThat(gapsMillis(server.arrivals())).allSatisfy(gap -> assertThat(gap).isBetween(280L, 2_000L));
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import dev.chargestorm.fleet.metrics.RecoveryStats;
 import dev.chargestorm.fleet.persona.PersonaMix;
+import dev.chargestorm.fleet.persona.Personas;
 import dev.chargestorm.fleet.steadystate.SteadyStateRecorders;
 import dev.chargestorm.fleet.support.CentralSystem;
 import dev.chargestorm.fleet.support.SharedCentralSystem;
@@ -94,6 +95,26 @@ class ReconnectTest {
             assertThat(transitions).hasSize(120);
             assertThat(transitions.get("STORM-000001")).extracting(RecoveryTracker.Transition::up)
                     .containsExactly(true, false, true);
+        }
+    }
+
+    @Test
+    void theRampRedialEndsAtTheFirstAcceptedAndThePersonaDecidesFromThen(CentralSystem sut) {
+        // GIVEN immediate chargers that would wait 30 s between redials while the fleet starts
+        FleetSettings settings = FleetSettings.builder(sut.url()).chargers(20).idPrefix("RAMPED-").seed(6)
+                .rampPerSecond(200).personas(PersonaMix.parse(IMMEDIATE))
+                .rampRedial(Personas.parseRedial("fixed:30s")).build();
+        try (Fleet fleet = Fleet.start(settings)) {
+            fleet.awaitAccepted(20, Duration.ofSeconds(60));
+            // WHEN the central system drops every connection at once
+            assertThat(sut.adminPost(0, "/admin/disconnect", "{\"fraction\":1.0,\"mode\":\"ABRUPT\"}").statusCode())
+                    .isEqualTo(202);
+            // THEN all 20 are back well before the ramp's 30 s: once Accepted, the immediate persona redials
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> fleet.metrics().reconnectHistogram(IMMEDIATE).getTotalCount() == 20);
+            assertThat(fleet.metrics().reconnectHistogram(IMMEDIATE).getMaxValue()).as("immediate max ms")
+                    .isLessThan(15_000);
+            assertThat(fleet.metrics().acceptedCount()).isEqualTo(20);
         }
     }
 }

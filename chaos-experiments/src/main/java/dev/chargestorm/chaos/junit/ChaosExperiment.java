@@ -74,6 +74,14 @@ public @interface ChaosExperiment {
     int fleetRampPerSecond() default 200;
 
     /**
+     * How chargers redial until they are first Accepted ({@code charger-fleet} redial syntax, e.g.
+     * {@code backoff-jitter:1s/60s}); empty (default) for their persona's own strategy. A large fleet of the
+     * {@code immediate} persona ramped onto a few nodes turns its own start into a storm the platform never leaves;
+     * with this it starts politely and is {@code immediate} by the time the fault comes.
+     */
+    String rampRedial() default "";
+
+    /**
      * Bound on the fleet's start, in seconds until every charger is Accepted; 0 (default) for
      * {@code 120 + 3 * chargers / fleetRampPerSecond}. Benchmarks on a busy machine need more: the nodes, not the
      * ramp, set the pace of first boots.

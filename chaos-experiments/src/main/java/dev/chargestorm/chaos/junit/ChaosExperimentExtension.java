@@ -12,6 +12,8 @@ import dev.chargestorm.chaos.topology.Topology;
 import dev.chargestorm.fleet.Fleet;
 import dev.chargestorm.fleet.FleetSettings;
 import dev.chargestorm.fleet.persona.PersonaMix;
+import dev.chargestorm.fleet.persona.Personas;
+import dev.chargestorm.fleet.persona.ReconnectStrategy;
 import dev.chargestorm.fleet.process.FleetProcesses;
 import dev.chargestorm.fleet.steadystate.SteadyStateRecorders;
 import dev.chargestorm.steadystate.run.SteadyStateRun;
@@ -111,6 +113,7 @@ public final class ChaosExperimentExtension implements BeforeEachCallback, After
             }
             nodeProperties.add(property);
         }
+        ReconnectStrategy rampRedial = rampRedial(name, annotation);
         // decided before anything starts: a placement that cannot work, or a parameter it cannot serve, fails now
         Placement placement = Placement.of(name, topology, annotation.fleetProcesses(), annotation.proxies(),
                 Placement.openFileLimit());
@@ -169,7 +172,7 @@ public final class ChaosExperimentExtension implements BeforeEachCallback, After
             FleetSettings.Builder fleetSettings = FleetSettings.builder(platform.chargerEndpoints().stream()
                             .map(u -> u.resolve("/ocpp")).toArray(URI[]::new))
                     .chargers(topology.chargers()).rampPerSecond(annotation.fleetRampPerSecond()).seed(seed)
-                    .personas(PersonaMix.parse(annotation.personas())).idTags(idTags);
+                    .personas(PersonaMix.parse(annotation.personas())).rampRedial(rampRedial).idTags(idTags);
             if (annotation.sessionEverySeconds() > 0) {
                 fleetSettings = fleetSettings.sessions(Duration.ofSeconds(annotation.sessionEverySeconds()),
                         SESSION_LENGTH, METER_INTERVAL);
@@ -310,6 +313,18 @@ public final class ChaosExperimentExtension implements BeforeEachCallback, After
         if (problem != null) {
             throw new ExtensionConfigurationException("@ChaosExperiment method " + method.getDeclaringClass()
                     .getSimpleName() + "." + method.getName() + "() " + problem + " (nothing was started)");
+        }
+    }
+
+    private static @Nullable ReconnectStrategy rampRedial(String name, ChaosExperiment annotation) {
+        if (annotation.rampRedial().isBlank()) {
+            return null;
+        }
+        try {
+            return Personas.parseRedial(annotation.rampRedial());
+        } catch (IllegalArgumentException ex) {
+            throw new ExtensionConfigurationException("@ChaosExperiment(rampRedial) of " + name + ": "
+                    + ex.getMessage(), ex);
         }
     }
 

@@ -39,6 +39,9 @@ final class ChildFleet {
         double rampPerChild = (double) annotation.fleetRampPerSecond() / processes;
         arguments.addAll(List.of("--seed", Long.toString(seed), "--persona", annotation.personas(),
                 "--id-tags", Integer.toString(idTags), "--ramp", rampPerChild + "/s", "--progress-every", "500ms"));
+        if (!annotation.rampRedial().isBlank()) {
+            arguments.addAll(List.of("--ramp-redial", annotation.rampRedial()));
+        }
         if (annotation.sessionEverySeconds() > 0) {
             arguments.addAll(List.of("--session-every", annotation.sessionEverySeconds() + "s",
                     "--session-length", ChaosExperimentExtension.SESSION_LENGTH.toSeconds() + "s",

@@ -122,6 +122,15 @@ class ChaosExperimentExtensionTest {
     }
 
     @Test
+    void anUnknownRampRedialIsRefusedBeforeThePlatformStarts() {
+        assertThat(onlyFailure(mistake("unknownRampRedial")))
+                .isInstanceOf(ExtensionConfigurationException.class)
+                .hasMessage("@ChaosExperiment(rampRedial) of unknownRampRedial: unknown redial strategy 'politely';"
+                        + " expected immediate, fixed[:30s], exponential[:1s/120s], backoff-jitter[:1s/60s] or"
+                        + " retry-backoff[:3s/10s/3]");
+    }
+
+    @Test
     void aFleetParameterWithAFleetInChildProcessesIsRefusedBeforeAnythingStarts() {
         assertThat(onlyFailure(mistake("fleetOfChildProcesses", Experiment.class, Fleet.class)))
                 .isInstanceOf(ExtensionConfigurationException.class)
@@ -159,7 +168,7 @@ class ChaosExperimentExtensionTest {
         // WHEN every experiment with a mistake runs, one after another
         List<Throwable> failures = failures(selectClass(Mistakes.class));
         // THEN each is refused for its own mistake, not because one before seems to be still running
-        assertThat(failures).hasSize(14).noneSatisfy(failure -> assertThat(failure)
+        assertThat(failures).hasSize(15).noneSatisfy(failure -> assertThat(failure)
                 .hasMessageContaining("must not run in parallel"));
     }
 
@@ -246,6 +255,10 @@ class ChaosExperimentExtensionTest {
 
         @ChaosExperiment(topology = "thirtyThousandInThreeZones")
         void tooFewZones() {
+        }
+
+        @ChaosExperiment(rampRedial = "politely")
+        void unknownRampRedial() {
         }
 
         @ChaosExperiment(topology = "twelveThousandInTwoZones", proxies = ProxyPlacement.SHARED)

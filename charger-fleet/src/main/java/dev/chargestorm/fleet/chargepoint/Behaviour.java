@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.List;
 
 import dev.chargestorm.fleet.internal.SettingRules;
+import dev.chargestorm.fleet.persona.ReconnectStrategy;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What every charger of a fleet does, apart from its persona.
@@ -21,11 +23,14 @@ import dev.chargestorm.fleet.internal.SettingRules;
  * @param meterValueInterval MeterValueSampleInterval during a session
  * @param idTags how many id tags drivers use ({@code TAG-000001} up)
  * @param rebootTime how long a Reset keeps the charger away
+ * @param rampRedial how a charger redials until it is first Accepted, or null for its persona's own strategy: a
+ *     harness ramping a whole fleet onto a busy platform would otherwise turn its own start-up into the storm it
+ *     means to measure later; from the first Accepted on, the persona decides
  */
 public record Behaviour(List<URI> urls, Duration callTimeout, Duration handshakeTimeout, int transactionMessageAttempts,
         Duration transactionMessageRetryInterval, Duration answerLatencyMin, Duration answerLatencyMax,
         Duration sessionEvery, Duration sessionDuration, Duration meterValueInterval, int idTags,
-        Duration rebootTime) {
+        Duration rebootTime, @Nullable ReconnectStrategy rampRedial) {
 
     public Behaviour {
         urls = List.copyOf(urls);

@@ -19,6 +19,7 @@ import dev.chargestorm.fleet.ocpp.Frame;
 import dev.chargestorm.fleet.ocpp.FrameCodec;
 import dev.chargestorm.fleet.ocpp.MalformedFrameException;
 import dev.chargestorm.fleet.persona.PostConnect;
+import dev.chargestorm.fleet.persona.ReconnectStrategy;
 import dev.chargestorm.fleet.plan.ChargerSpec;
 import dev.chargestorm.fleet.transport.ConnectFailure;
 import dev.chargestorm.fleet.transport.ConnectionEvents;
@@ -237,7 +238,7 @@ public final class ChargePoint implements ConnectionEvents {
         }
         Long retryAfter = failure.retryAfterSeconds();
         if (retryAfter != null && spec.persona().honoursRetryAfter()) {
-            Duration delay = spec.persona().reconnect().delay(redials++, redialRandom);
+            Duration delay = redialStrategy().delay(redials++, redialRandom);
             Duration wait = delay.compareTo(Duration.ofSeconds(retryAfter)) >= 0 ? delay : Duration.ofSeconds(retryAfter);
             redialTimer = loop.schedule(this::dial, wait.toNanos(), TimeUnit.NANOSECONDS);
             return;
@@ -268,11 +269,17 @@ public final class ChargePoint implements ConnectionEvents {
         scheduleRedial();
     }
 
+    /** Until its first Accepted, a charger redials as the fleet's ramp says (when it says anything). */
+    private ReconnectStrategy redialStrategy() {
+        ReconnectStrategy ramp = behaviour.rampRedial();
+        return everAccepted || ramp == null ? spec.persona().reconnect() : ramp;
+    }
+
     private void scheduleRedial() {
         if (stopped) {
             return;
         }
-        Duration delay = spec.persona().reconnect().delay(redials++, redialRandom);
+        Duration delay = redialStrategy().delay(redials++, redialRandom);
         redialTimer = loop.schedule(this::dial, delay.toNanos(), TimeUnit.NANOSECONDS);
     }
 
@@ -309,12 +316,12 @@ public final class ChargePoint implements ConnectionEvents {
 
             @Override
             public void error(String code) {
-                scheduleBoot(spec.persona().reconnect().delay(bootFailures++, redialRandom).plusSeconds(1));
+                scheduleBoot(redialStrategy().delay(bootFailures++, redialRandom).plusSeconds(1));
             }
 
             @Override
             public void timeout() {
-                scheduleBoot(spec.persona().reconnect().delay(bootFailures++, redialRandom).plusSeconds(1));
+                scheduleBoot(redialStrategy().delay(bootFailures++, redialRandom).plusSeconds(1));
             }
         }));
     }

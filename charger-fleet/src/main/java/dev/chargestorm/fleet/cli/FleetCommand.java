@@ -23,9 +23,11 @@ import dev.chargestorm.fleet.cli.OptionConverters.AnswerLatencyConverter;
 import dev.chargestorm.fleet.cli.OptionConverters.DurationConverter;
 import dev.chargestorm.fleet.cli.OptionConverters.DurationOrZeroConverter;
 import dev.chargestorm.fleet.cli.OptionConverters.RampConverter;
+import dev.chargestorm.fleet.cli.OptionConverters.RedialConverter;
 import dev.chargestorm.fleet.metrics.FleetSnapshot;
 import dev.chargestorm.fleet.metrics.FleetSummary;
 import dev.chargestorm.fleet.persona.PersonaMix;
+import dev.chargestorm.fleet.persona.ReconnectStrategy;
 import dev.chargestorm.fleet.process.ChildProtocol;
 import dev.chargestorm.fleet.process.EventRelay;
 import dev.chargestorm.fleet.process.FleetProcesses;
@@ -64,6 +66,12 @@ public final class FleetCommand implements Callable<Integer> {
                     + "honour-retry-after, reconnect-on-timeout, boot-every-connect, status-every-connect, joined by '+' "
                     + "(default: ${DEFAULT-VALUE}).")
     String persona;
+
+    @Option(names = "--ramp-redial", paramLabel = "STRATEGY", converter = RedialConverter.class,
+            description = "How chargers redial until first Accepted, e.g. backoff-jitter:1s/60s, so that the start-up "
+                    + "ramp does not become a storm of its own; the persona decides from then on (default: the "
+                    + "persona's own strategy).")
+    @Nullable ReconnectStrategy rampRedial;
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed for the fleet and its schedule (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -217,6 +225,7 @@ public final class FleetCommand implements Callable<Integer> {
                 .chargers(chargers)
                 .slice(fleetSize > 0 ? fleetSize : chargers, firstIndex)
                 .rampPerSecond(rampPerSecond)
+                .rampRedial(rampRedial)
                 .seed(seed)
                 .personas(PersonaMix.parse(persona))
                 .idPrefix(idPrefix)

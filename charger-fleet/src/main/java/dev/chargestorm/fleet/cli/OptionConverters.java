@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.function.Supplier;
 
 import dev.chargestorm.fleet.persona.Personas;
+import dev.chargestorm.fleet.persona.ReconnectStrategy;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -30,6 +31,14 @@ final class OptionConverters {
         @Override
         public Duration convert(String value) {
             return "0".equals(value.trim()) ? Duration.ZERO : converted(() -> Personas.parseDuration(value));
+        }
+    }
+
+    /** A redial strategy, such as {@code backoff-jitter:1s/60s}. */
+    static final class RedialConverter implements ITypeConverter<ReconnectStrategy> {
+        @Override
+        public ReconnectStrategy convert(String value) {
+            return converted(() -> Personas.parseRedial(value));
         }
     }
 

@@ -5,6 +5,8 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Parses persona strings: traits joined by {@code +}, e.g. {@code retry-backoff:3s/10s/3+status-every-connect}.
  *
@@ -53,17 +55,14 @@ public final class Personas {
                 name = name.substring(0, colon);
             }
             String[] args = argument.isEmpty() ? new String[0] : argument.split("/");
-            ReconnectStrategy strategy = null;
+            ReconnectStrategy strategy;
             try {
+                strategy = redialTrait(name, args);
+            } catch (NumberFormatException ex) {
+                throw notAWholeNumber(trait, ex);
+            }
+            if (strategy == null) {
                 switch (name) {
-                    case "immediate" -> strategy = new ReconnectStrategy.Immediate();
-                    case "fixed" -> strategy = new ReconnectStrategy.Fixed(duration(args, 0, "30s"));
-                    case "exponential" -> strategy = new ReconnectStrategy.Exponential(duration(args, 0, "1s"),
-                            duration(args, 1, "120s"));
-                    case "backoff-jitter", "full-jitter" -> strategy = new ReconnectStrategy.FullJitter(
-                            duration(args, 0, "1s"), duration(args, 1, "60s"));
-                    case "retry-backoff" -> strategy = new ReconnectStrategy.RetryBackOff(duration(args, 0, "3s"),
-                            duration(args, 1, "10s"), args.length > 2 ? Integer.parseInt(args[2]) : 3);
                     case "ignore-pending" -> ignoresPending = true;
                     case "honour-retry-after", "honor-retry-after" -> honoursRetryAfter = true;
                     case "reconnect-on-timeout" -> reconnectsOnTimeout = true;
@@ -74,11 +73,7 @@ public final class Personas {
                             + "backoff-jitter[:1s/60s], retry-backoff[:3s/10s/3], ignore-pending, honour-retry-after, "
                             + "reconnect-on-timeout, boot-every-connect or status-every-connect, joined by '+'");
                 }
-            } catch (NumberFormatException ex) {
-                throw new IllegalArgumentException("persona trait '" + trait.trim() + "': expected a whole number "
-                        + "but was '" + ex.getMessage() + "'", ex);
-            }
-            if (strategy != null) {
+            } else {
                 if (reconnect != null) {
                     throw new IllegalArgumentException("persona '" + text + "' has two redial traits ("
                             + reconnect.describe() + " and " + strategy.describe() + "); give one");
@@ -88,6 +83,48 @@ public final class Personas {
         }
         return new Persona(reconnect == null ? new ReconnectStrategy.Immediate() : reconnect, ignoresPending,
                 postConnect, honoursRetryAfter, reconnectsOnTimeout);
+    }
+
+    /**
+     * Parses one redial strategy: a persona's redial trait alone, e.g. {@code backoff-jitter:1s/60s}.
+     *
+     * @throws IllegalArgumentException naming the accepted strategies
+     */
+    public static ReconnectStrategy parseRedial(String text) {
+        String trimmed = text.trim().toLowerCase(Locale.ROOT);
+        int colon = trimmed.indexOf(':');
+        String name = colon >= 0 ? trimmed.substring(0, colon) : trimmed;
+        String argument = colon >= 0 ? trimmed.substring(colon + 1) : "";
+        ReconnectStrategy strategy;
+        try {
+            strategy = redialTrait(name, argument.isEmpty() ? new String[0] : argument.split("/"));
+        } catch (NumberFormatException ex) {
+            throw notAWholeNumber(text, ex);
+        }
+        if (strategy == null) {
+            throw new IllegalArgumentException("unknown redial strategy '" + text.trim() + "'; expected immediate, "
+                    + "fixed[:30s], exponential[:1s/120s], backoff-jitter[:1s/60s] or retry-backoff[:3s/10s/3]");
+        }
+        return strategy;
+    }
+
+    /** The redial strategy a trait names, or null when the trait is not a redial trait. */
+    private static @Nullable ReconnectStrategy redialTrait(String name, String[] args) {
+        return switch (name) {
+            case "immediate" -> new ReconnectStrategy.Immediate();
+            case "fixed" -> new ReconnectStrategy.Fixed(duration(args, 0, "30s"));
+            case "exponential" -> new ReconnectStrategy.Exponential(duration(args, 0, "1s"), duration(args, 1, "120s"));
+            case "backoff-jitter", "full-jitter" -> new ReconnectStrategy.FullJitter(duration(args, 0, "1s"),
+                    duration(args, 1, "60s"));
+            case "retry-backoff" -> new ReconnectStrategy.RetryBackOff(duration(args, 0, "3s"), duration(args, 1, "10s"),
+                    args.length > 2 ? Integer.parseInt(args[2]) : 3);
+            default -> null;
+        };
+    }
+
+    private static IllegalArgumentException notAWholeNumber(String trait, NumberFormatException ex) {
+        return new IllegalArgumentException("persona trait '" + trait.trim() + "': expected a whole number but was '"
+                + ex.getMessage() + "'", ex);
     }
 
     /**

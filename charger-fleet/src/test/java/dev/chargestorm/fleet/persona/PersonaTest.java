@@ -115,6 +115,19 @@ class PersonaTest {
     }
 
     @Test
+    void aRedialStrategyParsesAloneAndRefusesOtherTraits() {
+        assertThat(Personas.parseRedial(" backoff-jitter:2s/30s ")).isEqualTo(new ReconnectStrategy.FullJitter(
+                Duration.ofSeconds(2), Duration.ofSeconds(30)));
+        assertThat(Personas.parseRedial("retry-backoff").describe()).isEqualTo("retry-backoff:3s/10s/3");
+        assertThatIllegalArgumentException().isThrownBy(() -> Personas.parseRedial("ignore-pending"))
+                .withMessage("unknown redial strategy 'ignore-pending'; expected immediate, fixed[:30s], "
+                        + "exponential[:1s/120s], backoff-jitter[:1s/60s] or retry-backoff[:3s/10s/3]");
+        assertThatIllegalArgumentException().isThrownBy(() -> Personas.parseRedial("retry-backoff:3s/10s/often"))
+                .withMessage("persona trait 'retry-backoff:3s/10s/often': expected a whole number but was "
+                        + "'For input string: \"often\"'");
+    }
+
+    @Test
     void redialSettingsOutsideTheirRulesNameTheSettingAndTheRule() {
         assertThatIllegalArgumentException().isThrownBy(() -> Personas.parse("exponential:0s/60s"))
                 .withMessage("exponential base must be positive but was PT0S");
