@@ -24,6 +24,8 @@ final class ChildFleet {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChildFleet.class);
     /** 15,000 chargers hold about 65 MB of live heap (docs/benchmarks.md, charger-fleet); room for storms. */
+    /** A large fleet takes minutes to start: say how far it got. */
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(30);
     private static final List<String> JVM_OPTIONS = List.of("-Xms256m", "-Xmx1g", "-XX:+UseSerialGC");
 
     private ChildFleet() {
@@ -59,10 +61,19 @@ final class ChildFleet {
 
     /** @throws IllegalStateException with the counts, or the children's failure, when they are not all Accepted */
     static void awaitAccepted(FleetProcesses fleet, int chargers, Duration bound) {
+        long[] nextProgress = {System.nanoTime() + PROGRESS_EVERY.toNanos()};
         try {
             await(chargers + " chargers Accepted").atMost(bound).pollInterval(Duration.ofMillis(500))
                     .failFast("a fleet process failed", () -> fleet.failure().isDone())
-                    .until(() -> fleet.snapshot().accepted() >= chargers);
+                    .until(() -> {
+                        FleetSnapshot now = fleet.snapshot();
+                        if (System.nanoTime() - nextProgress[0] >= 0) {
+                            nextProgress[0] += PROGRESS_EVERY.toNanos();
+                            LOG.info("fleet start: {} of {} chargers Accepted, {} connected", now.accepted(),
+                                    chargers, now.connected());
+                        }
+                        return now.accepted() >= chargers;
+                    });
         } catch (ConditionTimeoutException | org.awaitility.core.TerminalFailureException failed) {
             FleetSnapshot now = fleet.snapshot();
             String cause = fleet.failure().isDone() ? "a fleet process failed: " + fleet.failure().join()

@@ -40,11 +40,12 @@ import org.slf4j.LoggerFactory;
  * control, asserted to breach the session-start SLO) and graceful deploy (drain at {@code -Dbench.drainRate}, 200/s by
  * default). Prints and writes ({@code target/chaos-reports/<name>/bench.md}) what docs/benchmarks.md records.
  *
- * <p>Topology, from the 20,000 open files a process may hold: {@code -Dbench.zones} (6) zones with one central-system
- * node each; chargers through one proxy process per zone, 2 sockets per charger, so 5,000 chargers a zone are 10,000
- * sockets and about 12,000 while a drained zone's chargers spread over the other five (3 zones of 10,000 would need
- * 20,000 and more). The fleet in 2 child processes of 15,000 sockets each. Nodes get 1 GB of heap: about 62 KB per
- * connection, and a node may hold 7,000-8,000 during a naive deploy.
+ * <p>Topology, from the 20,000 open files a process may hold: {@code -Dbench.zones} (10) zones with one central-system
+ * node each; chargers through one proxy process per zone, 2 sockets per charger. A rolling deploy piles the drained
+ * zones' chargers onto the zones deployed last: with 10 zones of 3,000 the last holds about 7,750 (15,500 sockets in
+ * its proxy); six zones of 5,000 reached 9,944 on the fifth zone and its proxy ran out of files (2026-12-03), which
+ * {@code Placement} now refuses. The fleet in 2 child processes of 15,000 sockets each. Nodes get 1 GB of heap: about
+ * 62 KB per connection.
  *
  * <p>Sessions: one per charger every 600 s on average, 50 a second at 30,000 chargers, each about 10 OCPP messages,
  * so steady traffic stays near 500 messages a second plus heartbeats: the 5,000-charger experiment ran 83 sessions a
@@ -55,14 +56,17 @@ class DeployStormBench {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeployStormBench.class);
     private static final int CHARGERS = Integer.getInteger("bench.chargers", 30_000);
-    private static final int ZONES = Integer.getInteger("bench.zones", 6);
+    private static final int ZONES = Integer.getInteger("bench.zones", 10);
     private static final int DRAIN_RATE = Integer.getInteger("bench.drainRate", 200);
     /**
-     * The fleet's start, not the storm: 30,000 {@code immediate} chargers ramped onto six nodes on two cores time out
-     * and redial at once until the platform never comes up (measured 2026-12-03: 4,043 handshakes in 30 min). Until
-     * their first Accepted they back off; they are {@code immediate} when the deploy comes.
+     * The fleet's start, not the storm: 30,000 {@code immediate} chargers ramped at 100/s onto six naive nodes on two
+     * cores time out and redial at once, and the platform never comes up (measured 2026-12-03: 4,043 handshakes in
+     * 30 min); with {@code backoff-jitter:1s/60s} and the same ramp, the nodes' database pools stayed full and fewer
+     * chargers were connected after 6 minutes than after 5. So the ramp stays below what the nodes admit, and until
+     * their first Accepted the chargers back off for up to 2 minutes; they are {@code immediate} when the deploy comes.
      */
-    private static final String RAMP_REDIAL = "backoff-jitter:1s/60s";
+    private static final String RAMP_REDIAL = "backoff-jitter:5s/120s";
+    private static final int RAMP_PER_SECOND = 50;
     private static final String SLO_FILE = "src/test/resources/experiments/deploy-storm.yaml";
     private static final ObjectiveKey SESSION_STARTS = new ObjectiveKey("session-start-success",
             ">= 99.9 % within 30 s");
@@ -77,8 +81,8 @@ class DeployStormBench {
 
     @ChaosExperiment(name = "deploy-storm-bench-naive", steadyState = "deploy-storm", topology = "topology",
             sloFiles = {"../steady-state/slo/charging-platform.yaml", SLO_FILE}, personas = "immediate",
-            sessionEverySeconds = 600, fleetRampPerSecond = 100, rampRedial = RAMP_REDIAL, fleetReadySeconds = 1800,
-            fleetProcesses = 2, proxies = ProxyPlacement.PROCESS_PER_ZONE,
+            sessionEverySeconds = 600, fleetRampPerSecond = RAMP_PER_SECOND, rampRedial = RAMP_REDIAL,
+            fleetReadySeconds = 1800, fleetProcesses = 2, proxies = ProxyPlacement.PROCESS_PER_ZONE,
             nodeJvmOptions = {"-Xms256m", "-Xmx1g", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k"},
             expect = Expectation.DEVIATES)
     @Timeout(7200)
@@ -92,8 +96,8 @@ class DeployStormBench {
 
     @ChaosExperiment(name = "deploy-storm-bench-graceful", steadyState = "deploy-storm", topology = "topology",
             sloFiles = {"../steady-state/slo/charging-platform.yaml", SLO_FILE}, personas = "immediate",
-            sessionEverySeconds = 600, fleetRampPerSecond = 100, rampRedial = RAMP_REDIAL, fleetReadySeconds = 1800,
-            fleetProcesses = 2, proxies = ProxyPlacement.PROCESS_PER_ZONE,
+            sessionEverySeconds = 600, fleetRampPerSecond = RAMP_PER_SECOND, rampRedial = RAMP_REDIAL,
+            fleetReadySeconds = 1800, fleetProcesses = 2, proxies = ProxyPlacement.PROCESS_PER_ZONE,
             nodeJvmOptions = {"-Xms256m", "-Xmx1g", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k"})
     @Timeout(7200)
     void gracefulDeploy(Experiment experiment, FleetProcesses fleet) throws Exception {

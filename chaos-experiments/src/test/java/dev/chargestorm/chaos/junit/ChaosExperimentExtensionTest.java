@@ -145,8 +145,9 @@ class ChaosExperimentExtensionTest {
     void aPlacementThatExceedsTheOpenFileLimitSaysWhatWouldFit() {
         assertThat(onlyFailure(mistake("tooFewZones")))
                 .isInstanceOf(ExtensionConfigurationException.class)
-                .hasMessageStartingWith("tooFewZones: the busiest zone's proxy process would hold about 31000 open"
-                        + " files (15000 chargers, its own and its share of a drained zone's, 2 sockets each)")
+                .hasMessageStartingWith("tooFewZones: the busiest zone's proxy process would hold about 46000 open"
+                        + " files (22500 chargers, its own and what the zones drained before it sent it, 2 sockets"
+                        + " each)")
                 .hasMessageEndingWith("; spread the 30000 chargers over more zones");
         assertThat(onlyFailure(mistake("sharedProxiesForTooMany")))
                 .isInstanceOf(ExtensionConfigurationException.class)
@@ -236,9 +237,9 @@ class ChaosExperimentExtensionTest {
             throw new IllegalStateException("no zones today");
         }
 
-        static Topology thirtyThousandInSixZones() {
-            return Topology.of(Zone.of("a"), Zone.of("b"), Zone.of("c"), Zone.of("d"), Zone.of("e"), Zone.of("f"))
-                    .withChargers(30_000).withSearchRate(0);
+        static Topology thirtyThousandInTenZones() {
+            return Topology.of(Zone.of("a"), Zone.of("b"), Zone.of("c"), Zone.of("d"), Zone.of("e"), Zone.of("f"),
+                    Zone.of("g"), Zone.of("h"), Zone.of("i"), Zone.of("j")).withChargers(30_000).withSearchRate(0);
         }
 
         static Topology thirtyThousandInThreeZones() {
@@ -249,7 +250,7 @@ class ChaosExperimentExtensionTest {
             return Topology.of(Zone.of("a"), Zone.of("b")).withChargers(12_000).withSearchRate(0);
         }
 
-        @ChaosExperiment(topology = "thirtyThousandInSixZones")
+        @ChaosExperiment(topology = "thirtyThousandInTenZones")
         void fleetOfChildProcesses(Experiment experiment, Fleet fleet) {
         }
 

@@ -31,11 +31,27 @@ class PlacementTest {
 
     @Test
     void thirtyThousandChargersGoToTwoFleetProcessesAndOneProxyProcessPerZone() {
-        assertThat(Placement.of("x", zones(6, 30_000), 0, ProxyPlacement.AUTO, LIMIT))
+        assertThat(Placement.of("x", zones(10, 30_000), 0, ProxyPlacement.AUTO, LIMIT))
                 .isEqualTo(new Placement(2, ProxyPlacement.PROCESS_PER_ZONE));
-        // 5,000 per zone, plus 1,000 of a drained zone's spread over the other five
-        assertThat(Placement.busiestZoneDuringADeploy(zones(6, 30_000))).isEqualTo(6_000);
+    }
+
+    @Test
+    void theZonesDeployedLastCollectWhatEveryEarlierDrainSentThem() {
+        // six zones of 5,000: 6,000 after the first drain, 7,200, 8,640, 10,368, and 12,442 on the last zone
+        assertThat(Placement.busiestZoneDuringADeploy(zones(6, 30_000))).isEqualTo(12_442);
+        assertThat(Placement.busiestZoneDuringADeploy(zones(10, 30_000))).isEqualTo(7_744);
+        // two zones: every charger ends up in one of them
+        assertThat(Placement.busiestZoneDuringADeploy(zones(2, 5_000))).isEqualTo(5_000);
         assertThat(Placement.busiestZoneDuringADeploy(zones(1, 3_000))).isEqualTo(3_000);
+    }
+
+    @Test
+    void sixZonesOf5000AreRefusedBecauseTheLastZonesProxyWouldRunOutOfFiles() {
+        assertThatThrownBy(() -> Placement.of("storm", zones(6, 30_000), 0, ProxyPlacement.AUTO, LIMIT))
+                .isInstanceOf(ExtensionConfigurationException.class)
+                .hasMessage("storm: the busiest zone's proxy process would hold about 25884 open files (12442"
+                        + " chargers, its own and what the zones drained before it sent it, 2 sockets each) but a"
+                        + " process may hold 20000; spread the 30000 chargers over more zones");
     }
 
     @Test
