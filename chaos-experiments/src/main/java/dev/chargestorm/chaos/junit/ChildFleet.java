@@ -23,9 +23,9 @@ import org.slf4j.LoggerFactory;
 final class ChildFleet {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChildFleet.class);
-    /** 15,000 chargers hold about 65 MB of live heap (docs/benchmarks.md, charger-fleet); room for storms. */
     /** A large fleet takes minutes to start: say how far it got. */
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(30);
+    /** 15,000 chargers hold about 65 MB of live heap (docs/benchmarks.md, charger-fleet); room for storms. */
     private static final List<String> JVM_OPTIONS = List.of("-Xms256m", "-Xmx1g", "-XX:+UseSerialGC");
 
     private ChildFleet() {

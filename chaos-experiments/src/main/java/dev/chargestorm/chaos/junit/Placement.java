@@ -2,7 +2,6 @@ package dev.chargestorm.chaos.junit;
 
 import dev.chargestorm.chaos.runtime.ProxyPlacement;
 import dev.chargestorm.chaos.topology.Topology;
-import dev.chargestorm.chaos.topology.Zone;
 import dev.chargestorm.fleet.Fleet;
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
