@@ -14,6 +14,7 @@ import dev.chargestorm.chaos.junit.Experiment;
 import dev.chargestorm.chaos.junit.FaultAction;
 import dev.chargestorm.chaos.runtime.ProxyPlacement;
 import dev.chargestorm.chaos.support.StormMeter;
+import dev.chargestorm.chaos.topology.SutProfile;
 import dev.chargestorm.chaos.topology.Topology;
 import dev.chargestorm.chaos.topology.Zone;
 import dev.chargestorm.fleet.process.FleetProcesses;
@@ -58,6 +59,9 @@ class DeployStormBench {
     private static final int CHARGERS = Integer.getInteger("bench.chargers", 30_000);
     private static final int ZONES = Integer.getInteger("bench.zones", 10);
     private static final int DRAIN_RATE = Integer.getInteger("bench.drainRate", 200);
+    /** {@code naive} (default) or {@code hardened}: the central system's profile, for both deploys. */
+    private static final SutProfile PROFILE = SutProfile.valueOf(System.getProperty("bench.profile", "naive")
+            .toUpperCase(Locale.ROOT));
     /**
      * The fleet's start, not the storm: 30,000 {@code immediate} chargers ramped at 100/s onto six naive nodes on two
      * cores time out and redial at once, and the platform never comes up (measured 2026-12-03: 4,043 handshakes in
@@ -76,7 +80,7 @@ class DeployStormBench {
         for (int i = 0; i < ZONES; i++) {
             zones[i] = Zone.of(String.valueOf((char) ('a' + i)));
         }
-        return Topology.of(zones).withChargers(CHARGERS).withSearchRate(0);
+        return Topology.of(zones).withProfile(PROFILE).withChargers(CHARGERS).withSearchRate(0);
     }
 
     @ChaosExperiment(name = "deploy-storm-bench-naive", steadyState = "deploy-storm", topology = "topology",
@@ -135,7 +139,8 @@ class DeployStormBench {
                                        long started) throws IOException {
         Instant now = Instant.now();
         List<String> lines = new ArrayList<>();
-        lines.add("# " + experiment.name() + ": " + CHARGERS + " chargers, " + ZONES + " zones, seed "
+        lines.add("# " + experiment.name() + ": " + CHARGERS + " chargers, " + ZONES + " zones, "
+                + PROFILE.name().toLowerCase(Locale.ROOT) + " profile, seed "
                 + experiment.seed());
         lines.add("- load average before: " + loadBefore + "; after: " + loadAverage());
         lines.add("- wall time of the experiment method (baseline, deploy, recovery): "
