@@ -47,17 +47,11 @@ public final class Personas {
         boolean reconnectsOnTimeout = false;
         PostConnect postConnect = PostConnect.COMPLIANT;
         for (String trait : trimmed.split("\\+")) {
-            String name = trait.trim().toLowerCase(Locale.ROOT);
-            String argument = "";
-            int colon = name.indexOf(':');
-            if (colon >= 0) {
-                argument = name.substring(colon + 1);
-                name = name.substring(0, colon);
-            }
-            String[] args = argument.isEmpty() ? new String[0] : argument.split("/");
+            Trait parsed = Trait.of(trait);
+            String name = parsed.name();
             ReconnectStrategy strategy;
             try {
-                strategy = redialTrait(name, args);
+                strategy = redialTrait(name, parsed.args());
             } catch (NumberFormatException ex) {
                 throw notAWholeNumber(trait, ex);
             }
@@ -73,11 +67,10 @@ public final class Personas {
                             + "backoff-jitter[:1s/60s], retry-backoff[:3s/10s/3], ignore-pending, honour-retry-after, "
                             + "reconnect-on-timeout, boot-every-connect or status-every-connect, joined by '+'");
                 }
+            } else if (reconnect != null) {
+                throw new IllegalArgumentException("persona '" + text + "' has two redial traits ("
+                        + reconnect.describe() + " and " + strategy.describe() + "); give one");
             } else {
-                if (reconnect != null) {
-                    throw new IllegalArgumentException("persona '" + text + "' has two redial traits ("
-                            + reconnect.describe() + " and " + strategy.describe() + "); give one");
-                }
                 reconnect = strategy;
             }
         }
@@ -91,13 +84,10 @@ public final class Personas {
      * @throws IllegalArgumentException naming the accepted strategies
      */
     public static ReconnectStrategy parseRedial(String text) {
-        String trimmed = text.trim().toLowerCase(Locale.ROOT);
-        int colon = trimmed.indexOf(':');
-        String name = colon >= 0 ? trimmed.substring(0, colon) : trimmed;
-        String argument = colon >= 0 ? trimmed.substring(colon + 1) : "";
+        Trait parsed = Trait.of(text);
         ReconnectStrategy strategy;
         try {
-            strategy = redialTrait(name, argument.isEmpty() ? new String[0] : argument.split("/"));
+            strategy = redialTrait(parsed.name(), parsed.args());
         } catch (NumberFormatException ex) {
             throw notAWholeNumber(text, ex);
         }
@@ -106,6 +96,19 @@ public final class Personas {
                     + "fixed[:30s], exponential[:1s/120s], backoff-jitter[:1s/60s] or retry-backoff[:3s/10s/3]");
         }
         return strategy;
+    }
+
+    /** One trait split into its lower-case name and its {@code /}-separated arguments, e.g. {@code fixed:30s}. */
+    private record Trait(String name, String[] args) {
+        static Trait of(String text) {
+            String trait = text.trim().toLowerCase(Locale.ROOT);
+            int colon = trait.indexOf(':');
+            if (colon < 0) {
+                return new Trait(trait, new String[0]);
+            }
+            String argument = trait.substring(colon + 1);
+            return new Trait(trait.substring(0, colon), argument.isEmpty() ? new String[0] : argument.split("/"));
+        }
     }
 
     /** The redial strategy a trait names, or null when the trait is not a redial trait. */
