@@ -490,6 +490,11 @@ public final class ChargePoint implements ConnectionEvents {
         return online;
     }
 
+    /** Whether a driver may start a session while the charger is offline: powered, booted once, persona lets it. */
+    boolean mayStartOffline() {
+        return spec.persona().startsOffline() && everAccepted && !rebooting && !stopped;
+    }
+
     void reset(String type) {
         String reason = "Hard".equals(type) ? "HardReset" : "SoftReset";
         driver.stopAll(reason);

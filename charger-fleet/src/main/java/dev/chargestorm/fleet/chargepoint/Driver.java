@@ -96,7 +96,7 @@ final class Driver {
         long delay = Schedules.nextGapMillis(sessionRandom, every);
         sessionTimer = loop.schedule(() -> {
             sessionTimer = null;
-            if (charger.isOnline()) {
+            if (charger.isOnline() || charger.mayStartOffline()) {
                 tryStartLocalSession();
             }
             scheduleNextSession();
@@ -156,7 +156,14 @@ final class Driver {
 
             @Override
             public void lost() {
-                if (!session.stopping) {
+                if (session.stopping) {
+                    return;
+                }
+                if (charger.mayStartOffline()) {
+                    // offline now, so LocalAuthorizeOffline decides: the central system answers the StartTransaction
+                    metrics.sessionAuthorizedOffline();
+                    beginTransaction(session);
+                } else {
                     failSession(session, "authorize-connection-lost");
                 }
             }

@@ -63,8 +63,8 @@ public final class FleetCommand implements Callable<Integer> {
     @Option(names = "--persona", defaultValue = "immediate", paramLabel = "MIX",
             description = "Persona mix, e.g. immediate=0.7,backoff-jitter=0.3; traits: immediate, fixed[:30s], "
                     + "exponential[:1s/120s], backoff-jitter[:1s/60s], retry-backoff[:3s/10s/3], ignore-pending, "
-                    + "honour-retry-after, reconnect-on-timeout, boot-every-connect, status-every-connect, joined by '+' "
-                    + "(default: ${DEFAULT-VALUE}).")
+                    + "honour-retry-after, reconnect-on-timeout, boot-every-connect, status-every-connect, offline-start, "
+                    + "joined by '+' (default: ${DEFAULT-VALUE}).")
     String persona;
 
     @Option(names = "--ramp-redial", paramLabel = "STRATEGY", converter = RedialConverter.class,

@@ -44,6 +44,7 @@ public final class FleetMetrics {
     private final LongAdder sessionAttempts = new LongAdder();
     private final LongAdder sessionsOk = new LongAdder();
     private final Map<String, LongAdder> sessionFailures = new ConcurrentHashMap<>();
+    private final LongAdder sessionsAuthorizedOffline = new LongAdder();
     private final Timer sessionStart = new Timer();
     private final Timer bootRoundTrip = new Timer();
     private final Timer reconnect = new Timer();
@@ -170,6 +171,11 @@ public final class FleetMetrics {
         }
     }
 
+    /** A charger authorized a driver on its own, being offline; the session start is counted when it ends. */
+    public void sessionAuthorizedOffline() {
+        sessionsAuthorizedOffline.increment();
+    }
+
     public void sessionFailed(String reason, long nanos) {
         sessionAttempts.increment();
         sessionFailures.computeIfAbsent(reason, k -> new LongAdder()).increment();
@@ -249,7 +255,7 @@ public final class FleetMetrics {
         return new FleetSummary(startEpochMillis, System.currentTimeMillis(), 1, size, connected.get(), accepted.get(),
                 counts(connectOutcomes), counts(sent), counts(received), counts(callErrors), callTimeouts.sum(),
                 retries.sum(), counts(discarded), queueDepth.get(), queueDepthMax.get(), sessionAttempts.sum(),
-                sessionsOk.sum(), counts(sessionFailures), acknowledgedCount.sum(), sessionStart.cumulative(),
+                sessionsOk.sum(), counts(sessionFailures), sessionsAuthorizedOffline.sum(), acknowledgedCount.sum(), sessionStart.cumulative(),
                 bootRoundTrip.cumulative(), reconnect.cumulative(), byPersona, disruptions.stats());
     }
 

@@ -26,6 +26,8 @@ import tools.jackson.databind.node.ObjectNode;
  * @param callErrors CALLERRORs received by error code
  * @param discarded transaction messages given up, by action
  * @param sessionFailures failed session starts by reason
+ * @param sessionsAuthorizedOffline sessions a charger authorized on its own while offline (persona
+ *     {@code offline-start}); each is also counted as ok or failed by the answer to its StartTransaction
  * @param reconnectByPersona time from going down to being online again, by persona
  * @param recoveries the start-up ramp and each disruption
  */
@@ -33,7 +35,7 @@ public record FleetSummary(long startEpochMillis, long endEpochMillis, int proce
         int accepted, Map<String, Long> connectOutcomes, Map<String, Long> sent, Map<String, Long> received,
         Map<String, Long> callErrors, long callTimeouts, long retries, Map<String, Long> discarded, long queueDepth,
         long queueDepthMax, long sessionAttempts, long sessionsOk, Map<String, Long> sessionFailures,
-        long acknowledged, Histogram sessionStart, Histogram bootRoundTrip, Histogram reconnect,
+        long sessionsAuthorizedOffline, long acknowledged, Histogram sessionStart, Histogram bootRoundTrip, Histogram reconnect,
         Map<String, Histogram> reconnectByPersona, List<RecoveryStats> recoveries) {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
@@ -70,6 +72,7 @@ public record FleetSummary(long startEpochMillis, long endEpochMillis, int proce
         long queueMax = 0;
         long attempts = 0;
         long ok = 0;
+        long offline = 0;
         long acknowledged = 0;
         for (FleetSummary part : parts) {
             start = Math.min(start, part.startEpochMillis);
@@ -84,6 +87,7 @@ public record FleetSummary(long startEpochMillis, long endEpochMillis, int proce
             queueMax += part.queueDepthMax;
             attempts += part.sessionAttempts;
             ok += part.sessionsOk;
+            offline += part.sessionsAuthorizedOffline;
             acknowledged += part.acknowledged;
             add(outcomes, part.connectOutcomes);
             add(sent, part.sent);
@@ -99,7 +103,7 @@ public record FleetSummary(long startEpochMillis, long endEpochMillis, int proce
             recoveries.addAll(part.recoveries);
         }
         return new FleetSummary(start, end, processes, size, connected, accepted, outcomes, sent, received, errors,
-                timeouts, retries, discarded, queue, queueMax, attempts, ok, failures, acknowledged, session, boot,
+                timeouts, retries, discarded, queue, queueMax, attempts, ok, failures, offline, acknowledged, session, boot,
                 reconnect, byPersona, RecoveryStats.merge(recoveries));
     }
 
@@ -134,6 +138,7 @@ public record FleetSummary(long startEpochMillis, long endEpochMillis, int proce
         sessions.put("attempts", sessionAttempts);
         sessions.put("ok", sessionsOk);
         putCounts(sessions.putObject("failed"), sessionFailures);
+        sessions.put("authorizedOffline", sessionsAuthorizedOffline);
         sessions.set("latencyMillis", histogram(sessionStart, raw));
         root.put("acknowledgedTransactionMessages", acknowledged);
         root.set("bootRoundTripMillis", histogram(bootRoundTrip, raw));
@@ -185,6 +190,7 @@ public record FleetSummary(long startEpochMillis, long endEpochMillis, int proce
                 root.get("retries").asLong(), readCounts(root.get("discarded")), root.get("offlineQueueDepth").asLong(),
                 root.get("offlineQueueDepthMax").asLong(), sessions.get("attempts").asLong(),
                 sessions.get("ok").asLong(), readCounts(sessions.get("failed")),
+                sessions.path("authorizedOffline").asLong(0),
                 root.get("acknowledgedTransactionMessages").asLong(), readHistogram(sessions.get("latencyMillis")),
                 readHistogram(root.get("bootRoundTripMillis")), readHistogram(root.get("reconnectMillis")), byPersona,
                 recoveries);

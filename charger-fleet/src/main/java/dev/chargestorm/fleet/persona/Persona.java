@@ -12,13 +12,17 @@ import java.util.List;
  * @param postConnect what it sends after a reconnect
  * @param honoursRetryAfter waits at least the Retry-After of a refused handshake (429, 503) before redialling
  * @param reconnectsOnTimeout drops its connection (and redials) when a CALL gets no answer in time
+ * @param startsOffline OCPP 1.6 {@code LocalAuthorizeOffline} and {@code AllowOfflineTxForUnknownId} both true: a
+ *     driver who presents a card while the charger is offline, or whose Authorize is lost with the connection, starts
+ *     charging at once; the StartTransaction waits in the offline queue and the central system's answer to it decides
+ *     (a tag it does not accept stops the transaction, {@code DeAuthorized})
  */
 public record Persona(ReconnectStrategy reconnect, boolean ignoresPending, PostConnect postConnect,
-        boolean honoursRetryAfter, boolean reconnectsOnTimeout) {
+        boolean honoursRetryAfter, boolean reconnectsOnTimeout, boolean startsOffline) {
 
     /** Compliant firmware that redials at once. */
     public static Persona immediate() {
-        return new Persona(new ReconnectStrategy.Immediate(), false, PostConnect.COMPLIANT, false, false);
+        return new Persona(new ReconnectStrategy.Immediate(), false, PostConnect.COMPLIANT, false, false, false);
     }
 
     /** The persona-string form, e.g. {@code backoff-jitter:1s/60s+boot-every-connect}. */
@@ -39,6 +43,9 @@ public record Persona(ReconnectStrategy reconnect, boolean ignoresPending, PostC
         }
         if (reconnectsOnTimeout) {
             parts.add("reconnect-on-timeout");
+        }
+        if (startsOffline) {
+            parts.add("offline-start");
         }
         return String.join("+", parts);
     }

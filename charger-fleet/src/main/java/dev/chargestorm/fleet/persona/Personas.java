@@ -22,6 +22,8 @@ import org.jspecify.annotations.Nullable;
  * <tr><td>{@code honour-retry-after}</td><td>waits at least a refused handshake's Retry-After</td></tr>
  * <tr><td>{@code reconnect-on-timeout}</td><td>drops the connection when a CALL times out</td></tr>
  * <tr><td>{@code boot-every-connect}, {@code status-every-connect}</td><td>post-reconnect behaviour</td></tr>
+ * <tr><td>{@code offline-start}</td><td>starts a session while offline or when its Authorize is lost with the
+ * connection ({@code LocalAuthorizeOffline} and {@code AllowOfflineTxForUnknownId} true)</td></tr>
  * </table>
  */
 public final class Personas {
@@ -45,6 +47,7 @@ public final class Personas {
         boolean ignoresPending = false;
         boolean honoursRetryAfter = false;
         boolean reconnectsOnTimeout = false;
+        boolean startsOffline = false;
         PostConnect postConnect = PostConnect.COMPLIANT;
         for (String trait : trimmed.split("\\+")) {
             Trait parsed = Trait.of(trait);
@@ -62,10 +65,12 @@ public final class Personas {
                     case "reconnect-on-timeout" -> reconnectsOnTimeout = true;
                     case "boot-every-connect" -> postConnect = PostConnect.BOOT_EVERY_CONNECT;
                     case "status-every-connect" -> postConnect = PostConnect.STATUS_EVERY_CONNECT;
+                    case "offline-start" -> startsOffline = true;
                     default -> throw new IllegalArgumentException("unknown persona trait '" + trait.trim()
                             + "' in '" + text + "'; expected immediate, fixed[:30s], exponential[:1s/120s], "
                             + "backoff-jitter[:1s/60s], retry-backoff[:3s/10s/3], ignore-pending, honour-retry-after, "
-                            + "reconnect-on-timeout, boot-every-connect or status-every-connect, joined by '+'");
+                            + "reconnect-on-timeout, boot-every-connect, status-every-connect or offline-start, "
+                            + "joined by '+'");
                 }
             } else if (reconnect != null) {
                 throw new IllegalArgumentException("persona '" + text + "' has two redial traits ("
@@ -75,7 +80,7 @@ public final class Personas {
             }
         }
         return new Persona(reconnect == null ? new ReconnectStrategy.Immediate() : reconnect, ignoresPending,
-                postConnect, honoursRetryAfter, reconnectsOnTimeout);
+                postConnect, honoursRetryAfter, reconnectsOnTimeout, startsOffline);
     }
 
     /**

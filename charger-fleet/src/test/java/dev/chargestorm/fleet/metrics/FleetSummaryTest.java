@@ -15,6 +15,7 @@ class FleetSummaryTest {
         assertThat(read.size()).isEqualTo(10);
         assertThat(read.connectOutcomes()).isEqualTo(summary.connectOutcomes());
         assertThat(read.discarded()).isEqualTo(summary.discarded());
+        assertThat(read.sessionsAuthorizedOffline()).isEqualTo(1);
         assertThat(read.bootRoundTrip()).isEqualTo(summary.bootRoundTrip());
         assertThat(read.reconnectByPersona()).isEqualTo(summary.reconnectByPersona());
         assertThat(read.recoveries()).isEqualTo(summary.recoveries());
@@ -27,6 +28,7 @@ class FleetSummaryTest {
         assertThat(merged.size()).isEqualTo(30);
         assertThat(merged.connectOutcomes()).containsEntry("ok", 30L).containsEntry("http-503", 4L);
         assertThat(merged.bootRoundTrip().getTotalCount()).isEqualTo(30);
+        assertThat(merged.sessionsAuthorizedOffline()).isEqualTo(1 + 2);
         assertThat(merged.reconnectByPersona().get("immediate").getTotalCount()).isEqualTo(30);
         // the two disruptions overlap in time: one recovery of 30 chargers from the earlier start
         RecoveryStats disruption = merged.recoveries().stream().filter(r -> r.kind().equals("disruption"))
@@ -68,6 +70,6 @@ class FleetSummaryTest {
         List<RecoveryStats> recoveries = List.of(RecoveryStats.of("disruption", start, chargers, offsets));
         return new FleetSummary(start, start + 5000, 1, chargers, chargers, chargers, raw.connectOutcomes(),
                 raw.sent(), raw.received(), raw.callErrors(), 0, 0, raw.discarded(), 0, 0, 0, 0, raw.sessionFailures(),
-                0, raw.sessionStart(), raw.bootRoundTrip(), raw.reconnect(), raw.reconnectByPersona(), recoveries);
+                chargers / 10, 0, raw.sessionStart(), raw.bootRoundTrip(), raw.reconnect(), raw.reconnectByPersona(), recoveries);
     }
 }

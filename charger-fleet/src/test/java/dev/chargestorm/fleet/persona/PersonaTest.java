@@ -95,6 +95,11 @@ class PersonaTest {
         assertThat(persona.postConnect()).isEqualTo(PostConnect.STATUS_EVERY_CONNECT);
         assertThat(persona.name()).isEqualTo("retry-backoff:3s/10s/3+ignore-pending+status-every-connect");
         assertThat(Personas.parse("boot-every-connect").reconnect()).isEqualTo(new ReconnectStrategy.Immediate());
+        Persona offline = Personas.parse("backoff-jitter:5s/120s+offline-start");
+        assertThat(offline.startsOffline()).isTrue();
+        assertThat(offline.name()).isEqualTo("backoff-jitter:5s/120s+offline-start");
+        assertThat(Personas.parse(offline.name())).isEqualTo(offline);
+        assertThat(Persona.immediate().startsOffline()).isFalse();
     }
 
     @Test
@@ -102,8 +107,8 @@ class PersonaTest {
         assertThatIllegalArgumentException().isThrownBy(() -> Personas.parse("eager"))
                 .withMessage("unknown persona trait 'eager' in 'eager'; expected immediate, fixed[:30s], "
                         + "exponential[:1s/120s], backoff-jitter[:1s/60s], retry-backoff[:3s/10s/3], ignore-pending, "
-                        + "honour-retry-after, reconnect-on-timeout, boot-every-connect or status-every-connect, "
-                        + "joined by '+'");
+                        + "honour-retry-after, reconnect-on-timeout, boot-every-connect, status-every-connect or "
+                        + "offline-start, joined by '+'");
         assertThatIllegalArgumentException().isThrownBy(() -> Personas.parse("fixed:soon"))
                 .withMessage("expected a duration such as 500ms, 30s, 5m or 1h but was 'soon'");
         assertThatIllegalArgumentException().isThrownBy(() -> Personas.parse("immediate+fixed:1s"))
