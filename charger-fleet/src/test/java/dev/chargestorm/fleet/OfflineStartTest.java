@@ -34,12 +34,8 @@ class OfflineStartTest {
         });
                 Fleet fleet = Fleet.start(FleetSettings.builder(sut.url()).chargers(1)
                         .personas(PersonaMix.parse("fixed:200ms+offline-start")).build())) {
-            fleet.awaitAccepted(1, Duration.ofSeconds(20));
-            ChargePoint charger = fleet.charger("CP-000001");
-            charger.plugIn();
-            await().atMost(Duration.ofSeconds(10)).until(() -> sut.received().contains("Authorize"));
             // WHEN the connection drops while the Authorize waits for its answer
-            charger.goOffline(Duration.ofMillis(500));
+            plugInAndDropTheConnectionDuringTheAuthorize(fleet, sut);
             // THEN the charger starts on its own, and after the reconnect the StartTransaction is accepted
             await().atMost(Duration.ofSeconds(20)).until(() -> fleet.metrics().snapshot().sessionsOk() == 1);
             FleetSummary summary = fleet.summary();
@@ -60,11 +56,7 @@ class OfflineStartTest {
         });
                 Fleet fleet = Fleet.start(FleetSettings.builder(sut.url()).chargers(1)
                         .personas(PersonaMix.parse("fixed:200ms")).build())) {
-            fleet.awaitAccepted(1, Duration.ofSeconds(20));
-            ChargePoint charger = fleet.charger("CP-000001");
-            charger.plugIn();
-            await().atMost(Duration.ofSeconds(10)).until(() -> sut.received().contains("Authorize"));
-            charger.goOffline(Duration.ofMillis(500));
+            plugInAndDropTheConnectionDuringTheAuthorize(fleet, sut);
             await().atMost(Duration.ofSeconds(10)).until(() -> fleet.metrics().snapshot().sessionsFailed() == 1);
             await().atMost(Duration.ofSeconds(10)).until(() -> fleet.metrics().acceptedCount() == 1);
             FleetSummary summary = fleet.summary();
@@ -121,5 +113,13 @@ class OfflineStartTest {
             assertThat(summary.sessionFailures()).as(summary.toJson(false)).isEmpty();
             assertThat(summary.sessionsOk()).isGreaterThanOrEqualTo(summary.sessionsAuthorizedOffline());
         }
+    }
+
+    private static void plugInAndDropTheConnectionDuringTheAuthorize(Fleet fleet, ScriptedCentralSystem sut) {
+        fleet.awaitAccepted(1, Duration.ofSeconds(20));
+        ChargePoint charger = fleet.charger("CP-000001");
+        charger.plugIn();
+        await().atMost(Duration.ofSeconds(10)).until(() -> sut.received().contains("Authorize"));
+        charger.goOffline(Duration.ofMillis(500));
     }
 }
