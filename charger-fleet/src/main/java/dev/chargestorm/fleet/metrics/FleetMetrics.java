@@ -255,8 +255,9 @@ public final class FleetMetrics {
         return new FleetSummary(startEpochMillis, System.currentTimeMillis(), 1, size, connected.get(), accepted.get(),
                 counts(connectOutcomes), counts(sent), counts(received), counts(callErrors), callTimeouts.sum(),
                 retries.sum(), counts(discarded), queueDepth.get(), queueDepthMax.get(), sessionAttempts.sum(),
-                sessionsOk.sum(), counts(sessionFailures), sessionsAuthorizedOffline.sum(), acknowledgedCount.sum(), sessionStart.cumulative(),
-                bootRoundTrip.cumulative(), reconnect.cumulative(), byPersona, disruptions.stats());
+                sessionsOk.sum(), counts(sessionFailures), sessionsAuthorizedOffline.sum(), acknowledgedCount.sum(),
+                sessionStart.cumulative(), bootRoundTrip.cumulative(), reconnect.cumulative(), byPersona,
+                disruptions.stats());
     }
 
     private static long sum(Map<String, LongAdder> map) {

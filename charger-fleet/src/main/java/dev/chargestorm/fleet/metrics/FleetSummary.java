@@ -35,8 +35,8 @@ public record FleetSummary(long startEpochMillis, long endEpochMillis, int proce
         int accepted, Map<String, Long> connectOutcomes, Map<String, Long> sent, Map<String, Long> received,
         Map<String, Long> callErrors, long callTimeouts, long retries, Map<String, Long> discarded, long queueDepth,
         long queueDepthMax, long sessionAttempts, long sessionsOk, Map<String, Long> sessionFailures,
-        long sessionsAuthorizedOffline, long acknowledged, Histogram sessionStart, Histogram bootRoundTrip, Histogram reconnect,
-        Map<String, Histogram> reconnectByPersona, List<RecoveryStats> recoveries) {
+        long sessionsAuthorizedOffline, long acknowledged, Histogram sessionStart, Histogram bootRoundTrip,
+        Histogram reconnect, Map<String, Histogram> reconnectByPersona, List<RecoveryStats> recoveries) {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
@@ -103,8 +103,8 @@ public record FleetSummary(long startEpochMillis, long endEpochMillis, int proce
             recoveries.addAll(part.recoveries);
         }
         return new FleetSummary(start, end, processes, size, connected, accepted, outcomes, sent, received, errors,
-                timeouts, retries, discarded, queue, queueMax, attempts, ok, failures, offline, acknowledged, session, boot,
-                reconnect, byPersona, RecoveryStats.merge(recoveries));
+                timeouts, retries, discarded, queue, queueMax, attempts, ok, failures, offline, acknowledged, session,
+                boot, reconnect, byPersona, RecoveryStats.merge(recoveries));
     }
 
     private static void add(Map<String, Long> into, Map<String, Long> from) {
