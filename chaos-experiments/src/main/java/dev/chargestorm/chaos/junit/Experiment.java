@@ -109,7 +109,7 @@ public final class Experiment {
         return platform.runDirectory();
     }
 
-    /** The finished run, once {@link #inject} returned. */
+    /** The finished run, once {@link #inject} returned or threw from the fault. */
     public Optional<RunResult> result() {
         return Optional.ofNullable(result);
     }
@@ -120,6 +120,9 @@ public final class Experiment {
      * (a deploy) takes {@code Duration.ZERO}. Returns the finished run when the expectation is met.
      *
      * @throws AssertionError when the baseline gate failed, or the expectation is not met, with the numbers
+     * @throws Exception what the fault threw when it could not be applied, held or rolled back (a deploy whose
+     *     restarted node never became healthy again); the run has then ended {@code ERRORED} with what it measured
+     *     until that moment, and {@link #result()} has its verdicts
      */
     public RunResult inject(FaultAction fault, Duration hold) throws Exception {
         if (result != null) {
@@ -137,6 +140,11 @@ public final class Experiment {
         try (FaultHandle handle = fault.apply(faults)) {
             LOG.info("experiment {}: fault {} for {}", name, handle.record().name(), hold);
             waitOrAbort(hold);
+        } catch (Exception failed) {
+            // what the run measured so far still stands: a storm that kept a node from coming back is a result too
+            run.errored(failed);
+            finish();
+            throw failed;
         }
         waitOrAbort(steadyState.recoverySettle().plus(steadyState.recovery()));
         RunResult finished = finish();
