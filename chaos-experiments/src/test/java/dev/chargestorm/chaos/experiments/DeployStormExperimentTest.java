@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Timeout;
  * <p>Hypotheses: a naive rolling deploy (SIGTERM, every socket of the node dropped at once, a fleet that redials at
  * once) breaches the session-start SLO: it is the known-bad control, and the test fails if it does not. A graceful
  * deploy (drain each node at {@value #DRAIN_RATE} connections per second first; the drain closes a connection only
- * once no CALL is open on it and it has been quiet for a second) holds every SLO.
+ * once no CALL is open on it and it has been quiet for a second) holds every SLO, zero lost transactions included.
  *
  * <p>Platform: two zones with one central-system node each (no API nodes, no search load), {@value #CHARGERS} chargers
  * with the {@code immediate} persona and a session a minute each. During the deploy one node holds the whole fleet,
