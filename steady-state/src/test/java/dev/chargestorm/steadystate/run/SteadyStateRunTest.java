@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -95,6 +96,29 @@ class SteadyStateRunTest {
             assertThat(c.missing()).isEqualTo(2);
             assertThat(c.missingSample()).containsExactly("tx-241", "tx-242");
         });
+    }
+
+    @Test
+    void a_slow_invariant_check_waits_nine_times_as_long_before_the_next() {
+        // GIVEN a ledger that takes 3 s to read, and 10 s slices: 12 in the fault phase, 6 settling, 18 recovering
+        List<Instant> reads = new ArrayList<>();
+        // WHEN
+        RunResult run = PlatformScenario.run(new FaultProfile(0, 0, 0, 0, 0, 12), new ArrayList<>(),
+                Duration.ofSeconds(3), reads);
+        // THEN continuous checks at least 3 s + 27 s apart (every third slice), then the final check after recovery
+        assertThat(run.status()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(run.invariants()).singleElement().extracting(i -> i.verdict()).isEqualTo(Verdict.PASS);
+        assertThat(reads).hasSize(36 / 3 + 1);
+        for (int i = 1; i < reads.size() - 1; i++) {
+            assertThat(Duration.between(reads.get(i - 1), reads.get(i))).isEqualTo(Duration.ofSeconds(30));
+        }
+    }
+
+    @Test
+    void a_quick_invariant_check_runs_at_every_slice_boundary_after_the_first_injection() {
+        List<Instant> reads = new ArrayList<>();
+        PlatformScenario.run(new FaultProfile(0, 0, 0, 0, 0, 12), new ArrayList<>(), Duration.ZERO, reads);
+        assertThat(reads).hasSize(36 + 1);
     }
 
     @Test

@@ -45,12 +45,25 @@ public final class PlatformScenario {
     }
 
     public static RunResult run(FaultProfile fault, List<String> callbackLog) {
+        return run(fault, callbackLog, Duration.ZERO, new ArrayList<>());
+    }
+
+    /**
+     * @param ledgerReadTime how long each read of the persisted ids takes (the test clock moves on by that much)
+     * @param ledgerReads where each read of the persisted ids is recorded, with the time it began
+     */
+    public static RunResult run(FaultProfile fault, List<String> callbackLog, Duration ledgerReadTime,
+                                List<Instant> ledgerReads) {
         TestClock clock = new TestClock(T0);
         InProcessSource src = new InProcessSource(clock);
         List<String> persisted = new ArrayList<>();
         SteadyStateRun run = SteadyStateRun.builder(declarations(), "charging-platform")
                 .runName("db-latency-demo").clock(clock).inProcess(src)
-                .probe("db.persisted-messages", () -> List.copyOf(persisted))
+                .probe("db.persisted-messages", () -> {
+                    ledgerReads.add(clock.instant());
+                    clock.advance(ledgerReadTime);
+                    return List.copyOf(persisted);
+                })
                 .abortPolicy("charging-platform-default")
                 .onAbort(d -> callbackLog.add(d.rule()))
                 .build();
