@@ -7,7 +7,6 @@ import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chargestorm.chaos.fault.Deploy;
-import dev.chargestorm.chaos.fault.FaultException;
 import dev.chargestorm.chaos.fault.FaultRecord;
 import dev.chargestorm.chaos.junit.ChaosExperiment;
 import dev.chargestorm.chaos.junit.Expectation;
@@ -95,16 +94,8 @@ class DeployStormBench {
             expect = Expectation.DEVIATES)
     @Timeout(7200)
     void naiveDeploy(Experiment experiment, FleetProcesses fleet) throws Exception {
-        RunResult result;
-        try {
-            result = measured(experiment, fleet,
-                    faults -> faults.deploy(Deploy.naive().withStopGrace(ofSeconds(30))));
-        } catch (FaultException deployGaveUp) {
-            // the storm kept a restarted node from becoming healthy (measured at 30,000 on 2026-12-03, six and ten
-            // zones): the run ended ERRORED, and what it measured until then is still the control's verdict
-            LOG.warn("naive deploy could not finish: {}", deployGaveUp.getMessage());
-            result = experiment.result().orElseThrow(() -> deployGaveUp);
-        }
+        RunResult result = KnownBadControl.resultOf(experiment, () -> measured(experiment, fleet,
+                faults -> faults.deploy(Deploy.naive().withStopGrace(ofSeconds(30)))));
 
         assertThat(result).objective(SESSION_STARTS.slo() + "/" + SESSION_STARTS.objective()).inPhase(FAULT)
                 .failed();

@@ -21,7 +21,9 @@ import org.junit.jupiter.api.Timeout;
  * Experiment 4, the deploy reconnect storm (the incident itself).
  *
  * <p>Hypotheses: a naive rolling deploy (SIGTERM, every socket of the node dropped at once, a fleet that redials at
- * once) breaches the session-start SLO: it is the known-bad control, and the test fails if it does not. A graceful
+ * once) breaches the session-start SLO: it is the known-bad control, and the test fails if it does not. The storm
+ * may keep a restarted node from becoming healthy (fresh-clone CI, 2026-12-03); the deploy then gives up, the run
+ * ends ERRORED, and its fault phase still has to show the breach ({@link KnownBadControl}). A graceful
  * deploy (drain each node at {@value #DRAIN_RATE} connections per second first; the drain closes a connection only
  * once no CALL is open on it and it has been quiet for a second) holds every SLO, zero lost transactions included.
  *
@@ -52,8 +54,8 @@ class DeployStormExperimentTest {
             expect = Expectation.DEVIATES)
     @Timeout(900)
     void naiveDeployBreachesTheSessionStartSlo(Experiment experiment) throws Exception {
-        RunResult result = experiment.inject(faults -> faults.deploy(Deploy.naive().withStopGrace(ofSeconds(30))),
-                ZERO);
+        RunResult result = KnownBadControl.resultOf(experiment, () -> experiment.inject(
+                faults -> faults.deploy(Deploy.naive().withStopGrace(ofSeconds(30))), ZERO));
 
         assertThat(result).objective(SESSION_STARTS).inPhase(FAULT).failed();
     }
