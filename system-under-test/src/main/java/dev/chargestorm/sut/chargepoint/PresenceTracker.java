@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -85,7 +86,10 @@ public class PresenceTracker {
 			return;
 		}
 		List<Change> changes = new ArrayList<>();
-		for (String chargePointId : List.copyOf(this.pending.keySet())) {
+		// in id order: nodes that flush the same charge points (one moved between them) then lock
+		// their rows in the same order and cannot deadlock (measured at 30,000 chargers: 11
+		// deadlocks in one graceful deploy, each holding up to 500 rows for a second)
+		for (String chargePointId : new TreeSet<>(this.pending.keySet())) {
 			Presence presence = this.pending.remove(chargePointId);
 			if (presence != null) {
 				changes.add(new Change(chargePointId, presence));

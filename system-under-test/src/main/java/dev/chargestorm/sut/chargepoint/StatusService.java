@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -110,7 +111,8 @@ public class StatusService {
 	@Scheduled(fixedDelayString = "${chargestorm.connect-path.flush-interval:1s}")
 	void flush() {
 		List<ConnectorStatus> latest = new ArrayList<>();
-		for (ConnectorKey key : List.copyOf(this.pendingLatest.keySet())) {
+		// in key order, for the reason PresenceTracker.flush gives
+		for (ConnectorKey key : this.pendingLatest.keySet().stream().sorted(ConnectorKey.ORDER).toList()) {
 			ConnectorStatus status = this.pendingLatest.remove(key);
 			if (status != null) {
 				latest.add(status);
@@ -143,6 +145,10 @@ public class StatusService {
 	}
 
 	record ConnectorKey(String chargePointId, int connectorId) {
+
+		static final Comparator<ConnectorKey> ORDER = Comparator.comparing(ConnectorKey::chargePointId)
+			.thenComparingInt(ConnectorKey::connectorId);
+
 	}
 
 	record ConnectorStatus(String chargePointId, int connectorId, String status, String errorCode,
