@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.awaitility.core.ConditionTimeoutException;
@@ -59,6 +60,17 @@ final class SutNode implements NodeHandle {
         return port;
     }
 
+    /**
+     * The launch options plus a GC log per start next to the node's log ({@code csms-a-gc-<pid>.log}): a node that
+     * answers slowly under a storm is often a node in long GC pauses (measured at 30,000 chargers: 7 to 11 s pauses on
+     * restarted nodes), and the report should show it.
+     */
+    List<String> jvmOptions() {
+        List<String> options = new ArrayList<>(launch.jvmOptions());
+        options.add("-Xlog:gc:file=" + log.resolveSibling(node.name() + "-gc-%p.log") + ":time,uptime");
+        return options;
+    }
+
     @Override
     public synchronized boolean isRunning() {
         return process != null && process.isAlive();
@@ -77,7 +89,7 @@ final class SutNode implements NodeHandle {
                 throw new IllegalStateException("node " + node.name() + " is already running (pid "
                         + process.pid() + "); stop() or kill() it first");
             }
-            started = ChildProcess.startJvm(node.name(), settings.java(), launch.jvmOptions(), launch.classpath(),
+            started = ChildProcess.startJvm(node.name(), settings.java(), jvmOptions(), launch.classpath(),
                     launch.mainClass(), arguments, log);
             process = started;
         }

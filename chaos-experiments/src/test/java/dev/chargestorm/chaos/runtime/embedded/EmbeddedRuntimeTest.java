@@ -64,6 +64,8 @@ class EmbeddedRuntimeTest {
                 await("BootNotification answered").atMost(Duration.ofSeconds(30)).until(() -> charger.answered(boot));
             }
             assertThat(Files.readString(log)).contains("Started").contains("csms-a");
+            assertThat(platform.runDirectory().resolve("logs/csms-a-gc-" + ((SutNode) node).pid().orElseThrow()
+                    + ".log")).as("the node's GC log").content().contains("Using Serial");
             assertThat(platform.runDirectory().resolve("logs/postgres.log")).exists();
             assertThat(platform.runDirectory().resolve("logs/toxiproxy-a.log")).content()
                     .contains("toxiproxy API listening");
