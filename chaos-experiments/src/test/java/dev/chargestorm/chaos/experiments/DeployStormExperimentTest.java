@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Timeout;
  *
  * <p>Platform: two zones with one central-system node each (no API nodes, no search load), {@value #CHARGERS} chargers
  * with the {@code immediate} persona and a session a minute each. During the deploy one node holds the whole fleet,
- * so the nodes get a 768 MB heap (about 62 KB per connection). Measured 2026-12-02 (seed 42, load average about 19):
+ * so the nodes get a 768 MB heap (about 62 KB per connection), all of it from the start, and a 240 MB code cache
+ * (why: {@link DeployStormBench}). Measured 2026-12-02 (seed 42, load average about 19):
  * naive 1,890 of 2,278 session starts within 30 s in the fault phase (82.97 %, FAIL); graceful 9,257 of 9,261
  * (99.96 %; the drain waited for an open CALL 523 times, never reached its bound); both tests 9.5 minutes. The
  * graceful result is sensitive to machine load: an Authorize the charger sends while the close frame is on its way
@@ -49,8 +50,8 @@ class DeployStormExperimentTest {
 
     @ChaosExperiment(name = "deploy-storm-naive", steadyState = "deploy-storm", topology = "topology",
             sloFiles = {"../steady-state/slo/charging-platform.yaml", SLO_FILE}, personas = "immediate",
-            nodeJvmOptions = {"-Xms256m", "-Xmx768m", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-Xss512k"},
+            nodeJvmOptions = {"-Xms768m", "-Xmx768m", "-XX:ReservedCodeCacheSize=240m",
+                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k"},
             expect = Expectation.DEVIATES)
     @Timeout(900)
     void naiveDeployBreachesTheSessionStartSlo(Experiment experiment) throws Exception {
@@ -62,8 +63,8 @@ class DeployStormExperimentTest {
 
     @ChaosExperiment(name = "deploy-storm-graceful", steadyState = "deploy-storm", topology = "topology",
             sloFiles = {"../steady-state/slo/charging-platform.yaml", SLO_FILE}, personas = "immediate",
-            nodeJvmOptions = {"-Xms256m", "-Xmx768m", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-Xss512k"})
+            nodeJvmOptions = {"-Xms768m", "-Xmx768m", "-XX:ReservedCodeCacheSize=240m",
+                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k"})
     @Timeout(900)
     void gracefulDeployHoldsEverySlo(Experiment experiment) throws Exception {
         RunResult result = experiment.inject(faults -> faults.deploy(Deploy.graceful(DRAIN_RATE)
