@@ -40,9 +40,10 @@ import org.slf4j.LoggerFactory;
  * {@code -Dbench.chargers} chargers (30,000 by default) of the {@code immediate+offline-start} persona, naive deploy
  * (the known-bad control, asserted to breach the session-start SLO) and graceful deploy (drain at
  * {@code -Dbench.drainRate}, 100/s by default: 200/s measured 98.38 % and 99.32 %, 100/s 99.71 % on 2026-12-03).
- * Both deploys meet the same fleet, and it authorizes drivers offline: without that, the graceful deploy on the hardened profile measured 99.80 % (2026-12-03), short only by the Authorize
- * calls that crossed the drain's close frame, which no central system can answer. Prints and writes
- * ({@code target/chaos-reports/<name>/bench.md}) what docs/benchmarks.md records.
+ * Both deploys meet the same fleet, and it authorizes drivers offline: without that, the graceful deploy on the
+ * hardened profile measured 99.80 % (2026-12-03), short only by the Authorize calls that crossed the drain's close
+ * frame, which no central system can answer. Prints and writes ({@code target/chaos-reports/<name>/bench.md}) what
+ * docs/benchmarks.md records.
  *
  * <p>Topology, from the 20,000 open files a process may hold: {@code -Dbench.zones} (10) zones with one central-system
  * node each; chargers through one proxy process per zone, 2 sockets per charger. A rolling deploy piles the drained

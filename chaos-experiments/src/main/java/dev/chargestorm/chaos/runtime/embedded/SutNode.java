@@ -62,7 +62,7 @@ final class SutNode implements NodeHandle {
 
     /**
      * The launch options plus a GC log per start next to the node's log ({@code csms-a-gc-<pid>.log}): a node that
-     * answers slowly under a storm is often a node in long GC pauses (measured at 30,000 chargers: 7 to 11 s pauses on
+     * answers slowly under a storm is often a node in long GC pauses (measured at 30,000 chargers: pauses of up to 38 s on
      * restarted nodes), and the report should show it.
      */
     List<String> jvmOptions() {
