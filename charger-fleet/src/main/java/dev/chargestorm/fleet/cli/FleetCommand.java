@@ -296,7 +296,8 @@ public final class FleetCommand implements Callable<Integer> {
             out.println(line);
             out.flush();
         }, eventsEvery);
-        try (Fleet fleet = relay == null ? Fleet.start(settings) : Fleet.start(settings, relay)) {
+        Fleet fleet = relay == null ? Fleet.start(settings) : Fleet.start(settings, relay);
+        try (fleet) {
             long deadline = deadlineNanos();
             long every = progressEvery.toMillis();
             while (!stop.await(every, TimeUnit.MILLISECONDS)) {
@@ -311,18 +312,19 @@ public final class FleetCommand implements Callable<Integer> {
                     break;
                 }
             }
-            if (relay != null) {
-                // every event before the last progress and the summary: the parent's steady state is complete
-                relay.close();
-            }
-            out.println(ChildProtocol.progress(fleet.metrics().snapshot()));
-            result = fleet.summary();
-            if (acknowledgedIds != null) {
-                try {
-                    Files.write(Path.of(acknowledgedIds + "." + firstIndex), fleet.metrics().acknowledgedIds());
-                } catch (IOException ex) {
-                    err.println("chargestorm fleet: cannot write " + acknowledgedIds + ": " + ex.getMessage());
-                }
+        }
+        // the fleet is closed, so no session start or acknowledgement can happen between the relay's last batch and
+        // the summary: the parent's listener and the summary count the same events
+        if (relay != null) {
+            relay.close();
+        }
+        out.println(ChildProtocol.progress(fleet.metrics().snapshot()));
+        result = fleet.summary();
+        if (acknowledgedIds != null) {
+            try {
+                Files.write(Path.of(acknowledgedIds + "." + firstIndex), fleet.metrics().acknowledgedIds());
+            } catch (IOException ex) {
+                err.println("chargestorm fleet: cannot write " + acknowledgedIds + ": " + ex.getMessage());
             }
         }
         out.println(ChildProtocol.summary(result));
