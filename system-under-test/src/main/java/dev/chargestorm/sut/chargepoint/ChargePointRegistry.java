@@ -2,14 +2,16 @@ package dev.chargestorm.sut.chargepoint;
 
 import java.util.Collection;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.chargestorm.sut.ocpp.message.CoreEnums.RegistrationStatus;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 /**
@@ -20,21 +22,25 @@ import org.springframework.stereotype.Service;
 @Service
 public class ChargePointRegistry {
 
+	private static final String SELECT = "SELECT id, registration_status, auth_password_hash FROM charge_point";
+
+	private static final RowMapper<Registration> REGISTRATION = (rs, row) -> new Registration(rs.getString(1),
+			RegistrationStatus.valueOf(rs.getString(2)), rs.getString(3));
+
 	private final JdbcClient jdbc;
 
 	private final JdbcTemplate jdbcTemplate;
 
 	private final PasswordHasher passwordHasher;
 
-	private final @Nullable Cache<String, Registration> cache;
+	private final @Nullable ConnectPathCache<Registration> cache;
 
 	ChargePointRegistry(JdbcClient jdbc, JdbcTemplate jdbcTemplate, PasswordHasher passwordHasher,
 			ConnectPathProperties connectPath) {
 		this.jdbc = jdbc;
 		this.jdbcTemplate = jdbcTemplate;
 		this.passwordHasher = passwordHasher;
-		this.cache = connectPath.cheap()
-				? Caffeine.newBuilder().maximumSize(200_000).expireAfterWrite(connectPath.cacheTtl()).build() : null;
+		this.cache = ConnectPathCache.forConnectPath("charge points", 200_000, connectPath);
 	}
 
 	/**
@@ -43,22 +49,26 @@ public class ChargePointRegistry {
 	 * @return its registration, if it is known
 	 */
 	public Optional<Registration> find(String chargePointId) {
-		if (this.cache != null) {
-			Registration cached = this.cache.getIfPresent(chargePointId);
-			if (cached != null) {
-				return Optional.of(cached);
-			}
+		return Optional.ofNullable((this.cache != null) ? this.cache.get(chargePointId, this::load)
+				: load(chargePointId));
+	}
+
+	private @Nullable Registration load(String chargePointId) {
+		return this.jdbc.sql(SELECT + " WHERE id = ?").param(chargePointId).query(REGISTRATION).optional().orElse(null);
+	}
+
+	/** Loads every registration into the cheap connect path's cache, at start and then every cache TTL. */
+	@Scheduled(fixedDelayString = "${chargestorm.connect-path.cache-ttl:60s}")
+	void reloadCache() {
+		ConnectPathCache<Registration> cache = this.cache;
+		if (cache != null) {
+			cache.reload(() -> this.jdbc.sql(SELECT + " LIMIT ?")
+				.param(cache.maximumSize())
+				.query(REGISTRATION)
+				.list()
+				.stream()
+				.collect(Collectors.toMap(Registration::chargePointId, Function.identity())));
 		}
-		Optional<Registration> registration = this.jdbc
-			.sql("SELECT id, registration_status, auth_password_hash FROM charge_point WHERE id = ?")
-			.param(chargePointId)
-			.query((rs, row) -> new Registration(rs.getString(1), RegistrationStatus.valueOf(rs.getString(2)),
-					rs.getString(3)))
-			.optional();
-		if (this.cache != null) {
-			registration.ifPresent((found) -> this.cache.put(chargePointId, found));
-		}
-		return registration;
 	}
 
 	/**

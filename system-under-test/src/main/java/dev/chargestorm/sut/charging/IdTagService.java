@@ -5,16 +5,18 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.chargestorm.sut.chargepoint.ConnectPathCache;
 import dev.chargestorm.sut.chargepoint.ConnectPathProperties;
 import dev.chargestorm.sut.ocpp.message.CentralSystemConfirmations.IdTagInfo;
 import dev.chargestorm.sut.ocpp.message.CoreEnums.AuthorizationStatus;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 /**
@@ -24,6 +26,12 @@ import org.springframework.stereotype.Service;
 @Service
 public class IdTagService {
 
+	private static final String SELECT = "SELECT id_tag, status, expiry_date, parent_id_tag FROM id_tag";
+
+	private static final RowMapper<IdTag> ID_TAG = (rs, row) -> new IdTag(rs.getString(1),
+			AuthorizationStatus.valueOf(rs.getString(2)),
+			Optional.ofNullable(rs.getTimestamp(3)).map(Timestamp::toInstant).orElse(null), rs.getString(4));
+
 	private final JdbcClient jdbc;
 
 	private final JdbcTemplate jdbcTemplate;
@@ -32,7 +40,8 @@ public class IdTagService {
 
 	private final AuthorizationStatus unknownIdTagStatus;
 
-	private final @Nullable Cache<String, Optional<IdTag>> cache;
+	/** Unknown tags are cached too (as empty), so a driver retrying a bad card costs no query. */
+	private final @Nullable ConnectPathCache<Optional<IdTag>> cache;
 
 	IdTagService(JdbcClient jdbc, JdbcTemplate jdbcTemplate, Clock clock, IdTagProperties properties,
 			ConnectPathProperties connectPath) {
@@ -40,8 +49,7 @@ public class IdTagService {
 		this.jdbcTemplate = jdbcTemplate;
 		this.clock = clock;
 		this.unknownIdTagStatus = properties.unknownStatus();
-		this.cache = connectPath.cheap()
-				? Caffeine.newBuilder().maximumSize(500_000).expireAfterWrite(connectPath.cacheTtl()).build() : null;
+		this.cache = ConnectPathCache.forConnectPath("id tags", 500_000, connectPath);
 	}
 
 	/**
@@ -51,7 +59,7 @@ public class IdTagService {
 	 */
 	public IdTagInfo authorize(String idTag) {
 		Optional<IdTag> found = (this.cache != null) ? this.cache.get(idTag, this::load) : load(idTag);
-		if (found.isEmpty()) {
+		if (found == null || found.isEmpty()) {
 			return IdTagInfo.of(this.unknownIdTagStatus);
 		}
 		IdTag tag = found.get();
@@ -64,11 +72,21 @@ public class IdTagService {
 	}
 
 	private Optional<IdTag> load(String idTag) {
-		return this.jdbc.sql("SELECT id_tag, status, expiry_date, parent_id_tag FROM id_tag WHERE id_tag = ?")
-			.param(idTag)
-			.query((rs, row) -> new IdTag(rs.getString(1), AuthorizationStatus.valueOf(rs.getString(2)),
-					Optional.ofNullable(rs.getTimestamp(3)).map(Timestamp::toInstant).orElse(null), rs.getString(4)))
-			.optional();
+		return this.jdbc.sql(SELECT + " WHERE id_tag = ?").param(idTag).query(ID_TAG).optional();
+	}
+
+	/** Loads every id tag into the cheap connect path's cache, at start and then every cache TTL. */
+	@Scheduled(fixedDelayString = "${chargestorm.connect-path.cache-ttl:60s}")
+	void reloadCache() {
+		ConnectPathCache<Optional<IdTag>> cache = this.cache;
+		if (cache != null) {
+			cache.reload(() -> this.jdbc.sql(SELECT + " LIMIT ?")
+				.param(cache.maximumSize())
+				.query(ID_TAG)
+				.list()
+				.stream()
+				.collect(Collectors.toMap(IdTag::idTag, Optional::of)));
+		}
 	}
 
 	/**

@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FlushOrderTest {
 
 	private static final ConnectPathProperties CHEAP = new ConnectPathProperties(true, Duration.ofSeconds(1),
-			Duration.ofSeconds(60));
+			Duration.ofSeconds(60), Duration.ofMinutes(10));
 
 	private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-03T18:00:00Z"), ZoneOffset.UTC);
 
