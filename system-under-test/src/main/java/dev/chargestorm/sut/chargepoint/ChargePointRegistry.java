@@ -3,7 +3,6 @@ package dev.chargestorm.sut.chargepoint;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import dev.chargestorm.sut.ocpp.message.CoreEnums.RegistrationStatus;
 import org.jspecify.annotations.Nullable;
@@ -60,14 +59,8 @@ public class ChargePointRegistry {
 	/** Loads every registration into the cheap connect path's cache, at start and then every cache TTL. */
 	@Scheduled(fixedDelayString = "${chargestorm.connect-path.cache-ttl:60s}")
 	void reloadCache() {
-		ConnectPathCache<Registration> cache = this.cache;
-		if (cache != null) {
-			cache.reload(() -> this.jdbc.sql(SELECT + " LIMIT ?")
-				.param(cache.maximumSize())
-				.query(REGISTRATION)
-				.list()
-				.stream()
-				.collect(Collectors.toMap(Registration::chargePointId, Function.identity())));
+		if (this.cache != null) {
+			this.cache.reload(this.jdbc, SELECT, REGISTRATION, Registration::chargePointId, Function.identity());
 		}
 	}
 

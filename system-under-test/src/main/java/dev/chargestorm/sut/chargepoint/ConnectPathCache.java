@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -13,6 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A table the cheap connect path reads from memory (registrations, id tags): all of it loaded in
@@ -66,14 +69,6 @@ public final class ConnectPathCache<V> {
 	}
 
 	/**
-	 * The most entries a reload should read.
-	 * @return the cache's capacity
-	 */
-	public long maximumSize() {
-		return this.maximumSize;
-	}
-
-	/**
 	 * The cached value, or the one {@code loader} finds (and caches, unless it is null).
 	 * @param key the key
 	 * @param loader the single-key lookup
@@ -92,10 +87,26 @@ public final class ConnectPathCache<V> {
 	}
 
 	/**
-	 * Replaces the whole content with a fresh load; keeps the old entries when the load fails.
-	 * @param load reads every row (at most {@link #maximumSize()})
+	 * Replaces the whole content with every row of a query (at most as many as the cache holds);
+	 * keeps the old entries when the query fails.
+	 * @param <R> the row
+	 * @param jdbc the database
+	 * @param selectAll the query, without a limit
+	 * @param rows maps a row
+	 * @param key the row's key
+	 * @param value what the cache holds for the row
 	 */
-	public void reload(Supplier<Map<String, V>> load) {
+	public <R> void reload(JdbcClient jdbc, String selectAll, RowMapper<R> rows, Function<R, String> key,
+			Function<R, V> value) {
+		reload(() -> jdbc.sql(selectAll + " LIMIT ?")
+			.param(this.maximumSize)
+			.query(rows)
+			.list()
+			.stream()
+			.collect(Collectors.toMap(key, value)));
+	}
+
+	void reload(Supplier<Map<String, V>> load) {
 		long started = System.nanoTime();
 		Map<String, V> loaded;
 		try {

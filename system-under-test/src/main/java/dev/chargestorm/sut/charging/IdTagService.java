@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 import dev.chargestorm.sut.chargepoint.ConnectPathCache;
 import dev.chargestorm.sut.chargepoint.ConnectPathProperties;
@@ -78,14 +77,8 @@ public class IdTagService {
 	/** Loads every id tag into the cheap connect path's cache, at start and then every cache TTL. */
 	@Scheduled(fixedDelayString = "${chargestorm.connect-path.cache-ttl:60s}")
 	void reloadCache() {
-		ConnectPathCache<Optional<IdTag>> cache = this.cache;
-		if (cache != null) {
-			cache.reload(() -> this.jdbc.sql(SELECT + " LIMIT ?")
-				.param(cache.maximumSize())
-				.query(ID_TAG)
-				.list()
-				.stream()
-				.collect(Collectors.toMap(IdTag::idTag, Optional::of)));
+		if (this.cache != null) {
+			this.cache.reload(this.jdbc, SELECT, ID_TAG, IdTag::idTag, Optional::of);
 		}
 	}
 
