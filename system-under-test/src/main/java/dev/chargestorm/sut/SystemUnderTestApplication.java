@@ -5,8 +5,10 @@ import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.boot.task.ThreadPoolTaskSchedulerBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 /**
  * The ChargeStorm system under test: an OCPP 1.6J central system on PostgreSQL.
@@ -27,6 +29,19 @@ public class SystemUnderTestApplication {
 	@Bean
 	Clock clock() {
 		return Clock.systemUTC();
+	}
+
+	/**
+	 * The {@code @Scheduled} database work (presence and status flushes, cache reloads), apart from
+	 * the OCPP scheduler: work that waits for a saturated pool must not hold up call timeouts,
+	 * pings or a drain's pace. Without this bean Spring would run it on the OCPP scheduler, the only
+	 * {@code ScheduledExecutorService} in the context.
+	 * @param builder Boot's builder ({@code spring.task.scheduling.*})
+	 * @return the scheduler
+	 */
+	@Bean
+	ThreadPoolTaskScheduler taskScheduler(ThreadPoolTaskSchedulerBuilder builder) {
+		return builder.build();
 	}
 
 }
