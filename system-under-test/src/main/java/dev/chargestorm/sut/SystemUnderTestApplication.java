@@ -32,10 +32,10 @@ public class SystemUnderTestApplication {
 	}
 
 	/**
-	 * The {@code @Scheduled} database work (presence and status flushes, cache reloads), apart from
-	 * the OCPP scheduler: work that waits for a saturated pool must not hold up call timeouts,
-	 * pings or a drain's pace. Without this bean Spring would run it on the OCPP scheduler, the only
-	 * {@code ScheduledExecutorService} in the context.
+	 * The {@code @Scheduled} work (presence and status flushes, cache reloads, liveness checks),
+	 * apart from the OCPP scheduler: a flush or reload that waits for a saturated pool must not hold
+	 * up call timeouts or a drain's pace. Without this bean Spring would run it on the OCPP
+	 * scheduler, the only {@code ScheduledExecutorService} in the context.
 	 * @param builder Boot's builder ({@code spring.task.scheduling.*})
 	 * @return the scheduler
 	 */
